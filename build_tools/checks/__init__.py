@@ -1,0 +1,36 @@
+"""Checks: pure functions from the loaded Manual to a list of problems. Nothing is printed here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Manual
+from ..problems import Problem
+from . import exercises, references, steps, translations
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    today: date
+    review_max_age_days: int = 365
+
+
+Check = Callable[[Manual, CheckOptions], list[Problem]]
+
+ALL_CHECKS: tuple[Check, ...] = (
+    steps.check_steps,
+    references.check_unique_ids,
+    references.check_references,
+    references.check_review_dates,
+    translations.check_translations,
+    exercises.check_exercises,
+)
+
+
+def run_checks(manual: Manual, options: CheckOptions) -> list[Problem]:
+    found: list[Problem] = []
+    for check in ALL_CHECKS:
+        found.extend(check(manual, options))
+    return found

@@ -1,0 +1,105 @@
+"""Ids are unique, every reference points at something that exists, reviews are dated sensibly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Contact, GlossaryTerm, LegalRef, Manual, Node, Region, Step, TimeLimit
+from ..problems import Problem, Severity
+from .walk import all_nodes
+
+if TYPE_CHECKING:
+    from . import CheckOptions
+
+
+def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
+    problems: list[Problem] = []
+    kinds: dict[str, Iterable[Node]] = {
+        "step": manual.steps,
+        "actor": manual.actors,
+        "law": manual.laws,
+        "contact": manual.contacts,
+        "region": manual.regions,
+        "glossary term": manual.glossary,
+        "source": manual.sources,
+        "sign": manual.signs,
+        "exercise": manual.exercises,
+    }
+    for kind, nodes in kinds.items():
+        first: dict[str, Node] = {}
+        for node in nodes:
+            node_id = node.id  # type: ignore[attr-defined]
+            if node_id in first:
+                other = first[node_id]
+                problems.append(
+                    Problem(
+                        node.path,
+                        node.line_of("id"),
+                        f"duplicate {kind} id '{node_id}' (also at {other.path}:{other.line_of('id')})",
+                    )
+                )
+            else:
+                first[node_id] = node
+    for step in manual.steps:
+        seen: set[str] = set()
+        for limit in step.time_limits:
+            if limit.id in seen:
+                problems.append(Problem(step.path, limit.line_of("id"), f"duplicate time limit id '{limit.id}'"))
+            seen.add(limit.id)
+    return problems
+
+
+def _missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str) -> list[Problem]:
+    if ids is None:
+        return []
+    values = [ids] if isinstance(ids, str) else ids
+    return [
+        Problem(node.path, node.line_of(key, index if isinstance(ids, list) else None), f"{what} '{value}' does not exist")
+        for index, value in enumerate(values)
+        if value not in known
+    ]
+
+
+def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
+    problems: list[Problem] = []
+    actors, steps = manual.actor_by_id, manual.step_by_id
+    contacts, sources, laws = manual.contact_by_id, manual.source_by_id, manual.law_by_id
+    for node in all_nodes(manual):
+        if isinstance(node, LegalRef):
+            problems += _missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)")
+        if isinstance(node, (Step, Actor, Region)):
+            problems += _missing(node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)")
+        if isinstance(node, TimeLimit):
+            problems += _missing(node, "applies", node.applies, actors, "actor")
+            problems += _missing(node, "decides", node.decides, actors, "actor")
+        if isinstance(node, Contact):
+            problems += _missing(node, "actor", node.actor, actors, "actor")
+        if isinstance(node, GlossaryTerm):
+            problems += _missing(node, "steps", node.steps, steps, "step")
+            problems += _missing(node, "actors", node.actors, actors, "actor")
+        node_sources = getattr(node, "sources", None)
+        if isinstance(node_sources, list):
+            problems += _missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)")
+    return problems
+
+
+def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
+    problems: list[Problem] = []
+    oldest_allowed = options.today - timedelta(days=options.review_max_age_days)
+    for node in (*manual.steps, *manual.actors):
+        reviewed = node.last_reviewed
+        line = node.line_of("last_reviewed")
+        if reviewed > options.today:
+            problems.append(Problem(node.path, line, f"last_reviewed {reviewed} is in the future"))
+        elif reviewed < oldest_allowed:
+            problems.append(
+                Problem(
+                    node.path,
+                    line,
+                    f"last reviewed {reviewed}, more than {options.review_max_age_days} days ago: please review the content",
+                    Severity.WARNING,
+                )
+            )
+    return problems

@@ -1,0 +1,82 @@
+"""`manual`: check, build and serve the manual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import pipeline
+from .problems import errors
+
+
+def _root(value: str | None) -> Path:
+    return Path(value).resolve() if value else Path.cwd()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    options = pipeline.default_options(review_max_age_days=args.review_max_age)
+    checked = pipeline.check(_root(args.root), options)
+    for problem in checked.problems:
+        print(problem.format())
+    failed = errors(checked.problems)
+    if failed:
+        print(f"{len(failed)} problem(s) found.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import BuildFailed, build_site
+
+    root = _root(args.root)
+    try:
+        site = build_site(root)
+    except pipeline.ContentError as exc:
+        print(exc, file=sys.stdout)
+        print("The build was stopped; the previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(f"The build failed: {exc}\nThe previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    print(f"Built {site}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(_root(args.root), args.host, args.port)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="manual", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate all content; exit 1 with path:line: message per problem")
+    check.add_argument("--root", help="repository to check (default: the current directory)")
+    check.add_argument(
+        "--review-max-age",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help=f"warn when a review is older than this (default 365, or ${pipeline.REVIEW_MAX_AGE_ENV})",
+    )
+    check.set_defaults(func=cmd_check)
+
+    build = sub.add_parser("build", help="check, then build the Swedish and English site into site/")
+    build.add_argument("--root")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="build, serve site/ and rebuild when content changes")
+    serve.add_argument("--root")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""The typed model of the manual: one class per kind of thing an editor writes in YAML.
+
+Each YAML mapping becomes a frozen model that remembers where it was written (`origin`), so
+checks can name the file and line of any value without knowing YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.json_schema import SkipJsonSchema
+
+LANGUAGES = ("sv", "en")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a mapping was written: file, line, and the line of each of its keys."""
+
+    path: str
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        if index is not None and index < len(self.item_lines.get(key, [])):
+            return self.item_lines[key][index]
+        return self.key_lines.get(key, self.line)
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _as_text(value: Any) -> Any:
+    # `section: 15` and `section: 1 a` are both written naturally; keep sections as text
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _without_origin(value: Any) -> Any:
+    # a YAML mapping used as a dict (not a model) must not carry the loader's origin marker
+    return {k: v for k, v in value.items() if k != "__origin__"} if isinstance(value, dict) else value
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Audience = Literal["all", "children", "adults"]
+OneOrMoreSlugs = Annotated[list[Slug], BeforeValidator(_as_list), Field(min_length=1)]
+SectionNumber = Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d+( ?[a-z])?$")]
+
+
+class Node(BaseModel):
+    """Base of every mapping written in YAML: no unknown keys, immutable, knows its origin."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+    origin: SkipJsonSchema[Origin | None] = Field(default=None, alias="__origin__", exclude=True, repr=False)
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        return self.origin.line_of(key, index) if self.origin else 1
+
+    @property
+    def path(self) -> str:
+        return self.origin.path if self.origin else "<memory>"
+
+
+class Localized(Node):
+    """A text in Swedish and English: `{sv: …, en: …}`. Markdown allowed, no raw HTML."""
+
+    sv: str | None = None
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else self.sv) or self.sv or self.en or ""
+
+
+class LocalizedList(Node):
+    """Lists of words per language, e.g. search synonyms."""
+
+    sv: list[str] = []
+    en: list[str] = []
+
+
+class LegalRef(Node):
+    law: Slug
+    chapter: int | None = None
+    section: SectionNumber | None = None
+    paragraph: int | None = None
+    point: int | None = None
+    about: Localized | None = None
+
+
+class Task(Node):
+    text: Localized
+    audience: Audience = "all"
+    legal: list[LegalRef] = []
+    sources: list[SourceId] = []
+    note: Localized | None = None
+
+
+class StepActor(Node):
+    actor: Slug
+    tasks: list[Task] = Field(min_length=1)
+
+
+class TimeLimit(Node):
+    id: Slug
+    what: Localized
+    duration: Localized
+    days: int | None = None
+    applies: list[Slug] = []
+    decides: list[Slug] = []
+    legal: list[LegalRef] = []
+    note: Localized | None = None
+    sources: list[SourceId] = []
+
+
+class Section(Node):
+    title: Localized
+    body: Localized
+
+
+class Step(Node):
+    number: int
+    id: Slug
+    title: Localized
+    owner: OneOrMoreSlugs
+    owner_note: Localized | None = None
+    summary: Localized
+    time_frame: Localized | None = None
+    actors: list[StepActor] = Field(min_length=1)
+    children: Localized | None = None
+    adults: Localized | None = None
+    rights: list[Localized] = []
+    legal: list[LegalRef] = []
+    time_limits: list[TimeLimit] = []
+    sections: list[Section] = []
+    contacts: list[Slug] = []
+    note: Localized | None = None
+    sources: list[SourceId] = Field(min_length=1)
+    last_reviewed: date
+
+    def tasks_of(self, actor_id: str) -> list[Task]:
+        return [task for entry in self.actors if entry.actor == actor_id for task in entry.tasks]
+
+
+class Actor(Node):
+    id: Slug
+    name: Localized
+    description: Localized
+    contacts: list[Slug] = []
+    note: Localized | None = None
+    sources: list[SourceId] = Field(min_length=1)
+    last_reviewed: date
+
+
+class Law(Node):
+    id: Slug
+    name: Localized
+    short: str | None = None
+    sfs: str | None = None
+    url: Url
+
+
+class Contact(Node):
+    id: Slug
+    name: Localized
+    phone: str | None = None
+    international: str | None = None
+    email: str | None = None
+    hours: Localized | None = None
+    description: Localized | None = None
+    actor: Slug | None = None
+    emergency: bool = False
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.phone or self.email):
+            raise ValueError("a contact needs a 'phone' or an 'email'")
+        return self
+
+    @property
+    def tel_uri(self) -> str:
+        number = self.international or self.phone or ""
+        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+class Region(Node):
+    id: Slug
+    name: Localized
+    counties: list[str] = Field(min_length=1)
+    hosts: list[str] = []
+    contacts: list[Slug] = []
+    note: Localized | None = None
+
+
+class GlossaryTerm(Node):
+    id: Slug
+    term: str
+    expansion: Localized | None = None
+    definition: Localized
+    synonyms: LocalizedList | None = None
+    steps: list[Slug] = []
+    actors: list[Slug] = []
+
+
+class Source(Node):
+    id: SourceId
+    title: str
+    url: Url | None = None
+    document: str | None = None
+
+    @model_validator(mode="after")
+    def _locatable(self) -> Source:
+        if not (self.url or self.document):
+            raise ValueError("a source needs a 'url' or a 'document'")
+        return self
+
+
+class Sign(Node):
+    id: Slug
+    text: Localized
+    audience: Audience = "all"
+    kind: Literal["general", "labour", "child", "risk"] = "general"
+    sources: list[SourceId] = []
+
+
+class Choice(Node):
+    label: Localized
+    next: Slug
+    feedback: Localized
+    weak: bool = False
+
+
+class ExerciseNode(Node):
+    title: Localized | None = None
+    text: Localized
+    step: Slug | None = None
+    actors: list[Slug] = []
+    facilitator: Localized | None = None
+    questions: list[Localized] = []
+    minutes: int | None = None
+    choices: list[Choice] = []
+    end: bool = False
+    outcome: Localized | None = None
+
+
+class Exercise(Node):
+    id: Slug
+    title: Localized
+    summary: Localized | None = None
+    target_group: Localized | None = None
+    duration_minutes: int | None = None
+    start: Slug
+    debrief: Localized | None = None
+    questions: list[Localized] = []
+    nodes: Annotated[dict[Slug, ExerciseNode], BeforeValidator(_without_origin)] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Manual:
+    """All content of the repository, loaded once."""
+
+    actors: tuple[Actor, ...] = ()
+    steps: tuple[Step, ...] = ()
+    laws: tuple[Law, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    regions: tuple[Region, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    sources: tuple[Source, ...] = ()
+    signs: tuple[Sign, ...] = ()
+    exercises: tuple[Exercise, ...] = ()
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.actors}
+
+    @cached_property
+    def step_by_id(self) -> dict[str, Step]:
+        return {step.id: step for step in self.steps}
+
+    @cached_property
+    def law_by_id(self) -> dict[str, Law]:
+        return {law.id: law for law in self.laws}
+
+    @cached_property
+    def contact_by_id(self) -> dict[str, Contact]:
+        return {contact.id: contact for contact in self.contacts}
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    def steps_of(self, actor_id: str) -> list[Step]:
+        return [step for step in self.steps if any(entry.actor == actor_id for entry in step.actors)]

@@ -1,0 +1,130 @@
+"""Read YAML so that every value remembers its line.
+
+PyYAML composes a node tree with positions; we turn it into plain dicts and lists that also
+carry the line of each key and item. Everything that can go wrong with a file (not UTF-8,
+empty, tabs, syntax errors, duplicate keys) becomes a Problem instead of an exception.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+
+class YamlMap(dict):
+    """A mapping that knows the line of itself and of each of its keys (1-based)."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class YamlList(list):
+    """A sequence that knows the line of itself and of each item (1-based)."""
+
+    line: int
+    item_lines: list[int]
+
+
+class YamlFileError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.format() for p in problems))
+        self.problems = problems
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError):
+        # e.g. a date such as 2026-13-40: keep the text, validation then says what is wrong
+        return node.value
+
+
+def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        result = YamlMap()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                problems.append(Problem(rel, key_node.start_mark.line + 1, "a key must be a plain word"))
+                continue
+            key = str(key)
+            if key in result:
+                first = result.key_lines[key]
+                problems.append(
+                    Problem(rel, key_node.start_mark.line + 1, f"duplicate key '{key}' (first used on line {first})")
+                )
+                continue
+            result.key_lines[key] = key_node.start_mark.line + 1
+            result[key] = _convert(value_node, rel, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = YamlList()
+        items.line = node.start_mark.line + 1
+        items.item_lines = []
+        for item in node.value:
+            items.item_lines.append(item.start_mark.line + 1)
+            items.append(_convert(item, rel, problems))
+        return items
+    return _scalar(node)
+
+
+def _syntax_problem(rel: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    what = getattr(error, "problem", None) or str(error)
+    if "'\\t'" in what or "\t" in what:
+        return Problem(rel, line, "a tab character is used for indentation; YAML needs spaces")
+    context = getattr(error, "context", None)
+    detail = f"{context}, {what}" if context else what
+    return Problem(rel, line, f"YAML syntax error: {detail}")
+
+
+def read_yaml(path: Path, rel: str) -> Any:
+    """Parse one file. Raise YamlFileError with every problem found in it."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlFileError([Problem(rel, line, "the file is not UTF-8 text; save it as UTF-8")]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise YamlFileError([_syntax_problem(rel, exc)]) from None
+    if node is None:
+        raise YamlFileError([Problem(rel, 1, "the file is empty")])
+    problems: list[Problem] = []
+    data = _convert(node, rel, problems)
+    if problems:
+        raise YamlFileError(problems)
+    return data
+
+
+def line_at(data: Any, loc: tuple[int | str, ...]) -> int:
+    """The line of the deepest value along `loc` that exists in the tree (a key or list item)."""
+    line = getattr(data, "line", 1)
+    current = data
+    for part in loc:
+        if isinstance(current, YamlMap) and isinstance(part, str) and part in current:
+            line = current.key_lines[part]
+            current = current[part]
+        elif isinstance(current, YamlList) and isinstance(part, int) and 0 <= part < len(current):
+            line = current.item_lines[part]
+            current = current[part]
+        elif isinstance(current, YamlMap) and isinstance(part, str):
+            # an unknown key (e.g. a union tag in a validation path): skip it, stay here
+            continue
+        else:
+            continue
+    return line

@@ -1,0 +1,51 @@
+"""MkDocs glue: refuse bad content before the build, then add the pages generated from it.
+
+Holds no logic of its own; everything lives in build_tools, so a move away from MkDocs means
+rewriting only this file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # work from a checkout even without `pip install -e .`
+    sys.path.insert(0, str(ROOT))
+
+from build_tools import pipeline, site_config  # noqa: E402
+from build_tools.render import Renderer  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.manual")
+_state: dict[str, object] = {}
+
+
+def on_config(config):
+    try:
+        checked = pipeline.load_checked(ROOT)
+    except pipeline.ContentError as exc:
+        raise PluginError("the content has problems:\n" + str(exc)) from None
+    for problem in checked.problems:  # only warnings remain; they must not fail a strict build
+        log.info(problem.format())
+    lang = config.theme["language"]
+    renderer = Renderer(checked.manual, lang)
+    _state["renderer"] = renderer
+    docs_dir = Path(config.docs_dir)
+    handwritten = site_config.handwritten_pages(docs_dir)
+    config.nav = renderer.nav(handwritten)
+    config.extra.update(site_config.extra(checked.manual, lang))
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    renderer = _state["renderer"]
+    for page in renderer.pages():  # type: ignore[attr-defined]
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.path, content=page.content))
+    return files
