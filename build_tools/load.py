@@ -49,13 +49,11 @@ def _with_origins(data: Any, rel: str, line: int | None = None) -> Any:
     """Copy the YAML tree into plain values, giving every mapping an Origin for the model."""
     if isinstance(data, YamlMap):
         item_lines = {k: v.item_lines for k, v in data.items() if isinstance(v, YamlList)}
-        converted: dict[str, Any] = {
-            key: _with_origins(value, rel, data.key_lines[key]) for key, value in data.items()
-        }
+        converted: dict[str, Any] = {key: _with_origins(value, rel, data.key_lines[key]) for key, value in data.items()}
         converted["__origin__"] = Origin(rel, line or data.line, data.key_lines, item_lines)
         return converted
     if isinstance(data, YamlList):
-        return [_with_origins(item, rel, item_line) for item, item_line in zip(data, data.item_lines)]
+        return [_with_origins(item, rel, item_line) for item, item_line in zip(data, data.item_lines, strict=False)]
     return data
 
 
@@ -215,7 +213,11 @@ def _load_steps(root: Path, problems: list[Problem]) -> tuple[Step, ...]:
             continue
         if int(match.group(1)) != step.number:
             problems.append(
-                Problem(rel, step.line_of("number"), f"the file name says step {match.group(1)} but 'number' is {step.number}")
+                Problem(
+                    rel,
+                    step.line_of("number"),
+                    f"the file name says step {match.group(1)} but 'number' is {step.number}",
+                )
             )
         if match.group(2) != step.id:
             problems.append(
@@ -271,7 +273,11 @@ def load_manual(root: Path) -> LoadResult:
         expected = Path(exercise.path).stem
         if exercise.id != expected:
             problems.append(
-                Problem(exercise.path, exercise.line_of("id"), f"the file name says '{expected}' but 'id' is '{exercise.id}'")
+                Problem(
+                    exercise.path,
+                    exercise.line_of("id"),
+                    f"the file name says '{expected}' but 'id' is '{exercise.id}'",
+                )
             )
     _stray_files(root, problems)
     manual = Manual(actors=actors, steps=steps, exercises=exercises, **shared)

@@ -152,8 +152,10 @@ class Renderer:
         """The site navigation: generated sections first, then the hand-written pages."""
         manual = self.manual
         return [
-            {self.ui("process"): [INDEX_PATH]
-             + [{f"{step.number}. {self.text(step.title)}": step_path(step)} for step in manual.steps]},
+            {
+                self.ui("process"): [INDEX_PATH]
+                + [{f"{step.number}. {self.text(step.title)}": step_path(step)} for step in manual.steps]
+            },
             {self.ui("actors"): [{self.text(a.name): actor_path(a)} for a in self.sorted_actors()]},
             {self.ui("matrix_title"): MATRIX_PATH},
             *handwritten,

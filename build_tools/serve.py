@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
@@ -53,8 +54,6 @@ def serve(root: Path, host: str, port: int) -> int:
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(root / "site"))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"Serving the manual on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0

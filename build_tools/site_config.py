@@ -34,7 +34,12 @@ def extra(manual: Manual, lang: str) -> dict[str, Any]:
             "lang": lang,
             "emergency_label": ui_strings()["emergency_label"][lang],
             "emergency": [
-                {"name": c.name.get(lang), "phone": c.phone, "tel": c.tel_uri, "hours": c.hours.get(lang) if c.hours else ""}
+                {
+                    "name": c.name.get(lang),
+                    "phone": c.phone,
+                    "tel": c.tel_uri,
+                    "hours": c.hours.get(lang) if c.hours else "",
+                }
                 for c in emergency_contacts(manual)
             ],
         },

@@ -29,7 +29,11 @@ def check_graph(exercise: Exercise, manual: Manual) -> list[Problem]:
         for choice in node.choices:
             if choice.next not in nodes:
                 problems.append(
-                    Problem(path, choice.line_of("next"), f"choice in node '{node_id}' leads to node '{choice.next}', which does not exist")
+                    Problem(
+                        path,
+                        choice.line_of("next"),
+                        f"choice in node '{node_id}' leads to node '{choice.next}', which does not exist",
+                    )
                 )
         if node.step is not None and node.step not in manual.step_by_id:
             problems.append(Problem(path, node.line_of("step"), f"step '{node.step}' does not exist"))
@@ -44,9 +48,13 @@ def check_graph(exercise: Exercise, manual: Manual) -> list[Problem]:
     for node_id, node in nodes.items():
         line = node.origin.line if node.origin else 1
         if node_id not in from_start:
-            problems.append(Problem(path, line, f"node '{node_id}' cannot be reached from the start node '{exercise.start}'"))
+            problems.append(
+                Problem(path, line, f"node '{node_id}' cannot be reached from the start node '{exercise.start}'")
+            )
         elif node_id not in finishing:
-            problems.append(Problem(path, line, f"no end can be reached from node '{node_id}' (a loop with no way out)"))
+            problems.append(
+                Problem(path, line, f"no end can be reached from node '{node_id}' (a loop with no way out)")
+            )
     return problems
 
 

@@ -56,7 +56,9 @@ def _missing(node: Node, key: str, ids: list[str] | str | None, known: dict, wha
         return []
     values = [ids] if isinstance(ids, str) else ids
     return [
-        Problem(node.path, node.line_of(key, index if isinstance(ids, list) else None), f"{what} '{value}' does not exist")
+        Problem(
+            node.path, node.line_of(key, index if isinstance(ids, list) else None), f"{what} '{value}' does not exist"
+        )
         for index, value in enumerate(values)
         if value not in known
     ]
@@ -98,7 +100,8 @@ def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
                 Problem(
                     node.path,
                     line,
-                    f"last reviewed {reviewed}, more than {options.review_max_age_days} days ago: please review the content",
+                    f"last reviewed {reviewed}, more than {options.review_max_age_days} days ago: "
+                    "please review the content",
                     Severity.WARNING,
                 )
             )

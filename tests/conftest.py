@@ -1,0 +1,78 @@
+"""Shared fixtures: copies of the repository to mutate, a built site, a local server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_FILES = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
+CONTENT_DIRS = ("steps", "case_exercises")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def copy_repo(target: Path, content_from: Path = REPO) -> Path:
+    """A repository in `target`: the site configuration of this repo with the content of `content_from`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    for name in CONTENT_DIRS:
+        if (content_from / name).is_dir():
+            shutil.copytree(content_from / name, target / name)
+    return target
+
+
+@pytest.fixture
+def minimal_repo(tmp_path: Path) -> Path:
+    """A small valid repository to break in tests."""
+    return copy_repo(tmp_path / "repo", FIXTURES / "minimal")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built once into a temporary copy (site/ of the checkout is left alone)."""
+    from build_tools.build import build_site
+
+    root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
+    return build_site(root)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
