@@ -1,0 +1,59 @@
+"""In Chromium: the site loads nothing from outside, and the language switch keeps the page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page
+
+from build_tools.load import load_manual
+
+from .conftest import REPO
+
+MANUAL = load_manual(REPO).manual
+FIRST_STEP = MANUAL.steps[0].id if MANUAL.steps else "identifiering"
+
+
+@pytest.mark.parametrize("path", ["/", f"/steg/{FIRST_STEP}/", "/en/", f"/en/steg/{FIRST_STEP}/", "/vem-gor-vad/"])
+def test_pages_request_only_their_own_origin(page: Page, site_url: str, path: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    own = urlparse(site_url).netloc
+    foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+    assert requested, "no request was recorded"
+    assert foreign == []
+    assert page.context.cookies() == []
+
+
+def test_step_page_shows_owner_and_emergency_numbers(page: Page, site_url: str) -> None:
+    step = MANUAL.steps[0]
+    page.goto(f"{site_url}/steg/{step.id}/")
+    owner_box = page.locator(".manual-owner")
+    for owner in step.owner:
+        assert MANUAL.actor_by_id[owner].name.sv in owner_box.inner_text()
+    banner = page.locator(".manual-emergency")
+    assert banner.is_visible()
+    for number in ("112", "114 14", "020-39 00 00"):
+        assert number in banner.inner_text()
+
+
+def test_language_switch_lands_on_the_same_page(page: Page, site_url: str) -> None:
+    step = MANUAL.steps[1]
+    page.goto(f"{site_url}/steg/{step.id}/")
+    page.locator("a.manual-language").click()
+    assert page.url == f"{site_url}/en/steg/{step.id}/"
+    assert step.title.en in page.locator("h1").inner_text()
+    page.locator("a.manual-language").click()
+    assert page.url == f"{site_url}/steg/{step.id}/"
+
+
+def test_start_page_diagram_leads_to_each_step_by_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    links = page.locator(".manual-process a")
+    assert links.count() == 6
+    links.nth(2).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/steg/{MANUAL.steps[2].id}/")
+    assert MANUAL.steps[2].title.sv in page.locator("h1").inner_text()
