@@ -176,13 +176,8 @@ class Contact(Node):
     hours: Localized | None = None
     description: Localized | None = None
     actor: Slug | None = None
+    url: Url | None = None
     emergency: bool = False
-
-    @model_validator(mode="after")
-    def _reachable(self) -> Contact:
-        if not (self.phone or self.email):
-            raise ValueError("a contact needs a 'phone' or an 'email'")
-        return self
 
     @property
     def tel_uri(self) -> str:
