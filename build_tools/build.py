@@ -49,3 +49,29 @@ def build_site(root: Path) -> Path:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def page_url(md_path: str) -> str:
+    """The directory-style URL MkDocs gives a Markdown page ('steg/x.md' -> 'steg/x/', 'index.md' -> '')."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def list_pages(root: Path) -> list[str]:
+    """URL paths of every page both language sites will have, without building them."""
+    from .render import Renderer
+    from .site_config import handwritten_pages
+
+    try:
+        manual = pipeline.load_checked(root).manual
+    except pipeline.ContentError:
+        return []
+    urls = []
+    for (_, subfolder), lang in zip(LANGUAGE_BUILDS, ("sv", "en"), strict=True):
+        docs_dir = root / "content" / lang
+        paths = [page.path for page in Renderer(manual, lang).pages()] + handwritten_pages(docs_dir)
+        prefix = f"{subfolder}/" if subfolder else ""
+        urls += sorted({prefix + page_url(path) for path in paths})
+    return urls

@@ -26,6 +26,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _site_pages() -> list[str]:
+    """URL paths of every page the site will have, from a quick build-free listing of the model.
+
+    Computed at collection time so that each page is its own test case; the build itself happens once.
+    """
+    from build_tools.build import list_pages
+
+    return list_pages(REPO)
+
+
 def copy_repo(target: Path, content_from: Path = REPO) -> Path:
     """A repository in `target`: the site configuration of this repo with the content of `content_from`."""
     target.mkdir(parents=True, exist_ok=True)
@@ -39,6 +49,9 @@ def copy_repo(target: Path, content_from: Path = REPO) -> Path:
         if (content_from / name).is_dir():
             shutil.copytree(content_from / name, target / name)
     return target
+
+
+SITE_PAGES = _site_pages()
 
 
 @pytest.fixture

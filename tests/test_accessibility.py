@@ -1,0 +1,37 @@
+"""Every page of the built site, in both languages: zero axe-core WCAG 2.1 A/AA violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import REPO, SITE_PAGES
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from the npm registry")
+    return AXE.read_text(encoding="utf-8")
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )
+
+
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_page_has_no_axe_violations(page: Page, site_url: str, axe_source: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}", wait_until="load")
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    assert result["violations"] == [], describe(result["violations"])
