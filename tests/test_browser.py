@@ -9,22 +9,23 @@ from playwright.sync_api import Page
 
 from build_tools.load import load_manual
 
-from .conftest import REPO
+from .conftest import REPO, SITE_PAGES
 
 MANUAL = load_manual(REPO).manual
 FIRST_STEP = MANUAL.steps[0].id if MANUAL.steps else "identifiering"
 
 
-@pytest.mark.parametrize("path", ["/", f"/steg/{FIRST_STEP}/", "/en/", f"/en/steg/{FIRST_STEP}/", "/vem-gor-vad/"])
-def test_pages_request_only_their_own_origin(page: Page, site_url: str, path: str) -> None:
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_pages_request_only_their_own_origin_and_store_nothing(page: Page, site_url: str, path: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + path, wait_until="networkidle")
+    page.goto(f"{site_url}/{path}", wait_until="networkidle")
     own = urlparse(site_url).netloc
     foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
     assert requested, "no request was recorded"
     assert foreign == []
     assert page.context.cookies() == []
+    assert page.evaluate("Object.keys(localStorage)") == []
 
 
 def test_step_page_shows_owner_and_emergency_numbers(page: Page, site_url: str) -> None:
