@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build check test lint chromium clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: install serve build offline check test lint chromium clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +27,15 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/manual serve --host 127.0.0.1 --port 8000
 
+# axe-core (accessibility tests) and iframe-worker (search from file://) come from the npm registry.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+offline: $(STAMP) $(NODE_STAMP)
+	$(BIN)/manual build --offline
+
 # Debian's chromium drives the browser tests; Playwright never downloads a browser here.
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
@@ -33,9 +44,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check build_tools hooks tests
 	$(BIN)/ruff format --check build_tools hooks tests
 
-test: $(STAMP) chromium
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/ruff check build_tools hooks tests
 	$(BIN)/pytest
 
 clean:
-	rm -rf site .site-build-* .site-old-* .pytest_cache
+	rm -rf site dist .site-build-* .site-old-* .site-offline-* .pytest_cache

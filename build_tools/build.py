@@ -5,15 +5,18 @@ A failed check or build leaves the previous site/ exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import pipeline
+from . import offline, pipeline
 
 # (config file, folder inside the site) per language; Swedish first, it owns the site root
 LANGUAGE_BUILDS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
@@ -30,6 +33,35 @@ def build_into(root: Path, staging: Path) -> None:
             mkdocs_build(config)
         except MkDocsException as exc:
             raise BuildFailed(f"{config_file}: {exc}") from None
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = previous
+
+
+OFFLINE_FOLDER = "manualen"
+
+
+def build_offline(root: Path, zip_path: Path) -> Path:
+    """Build the offline edition into a zip (one folder, `manualen/`); a failure leaves an old zip as it was."""
+    pipeline.load_checked(root)
+    offline.shim_script(root)
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-offline-", dir=root) as work:
+        with _environment(offline.ENV, "true"):
+            build_into(root, Path(work) / OFFLINE_FOLDER)
+        archive = shutil.make_archive(str(Path(work) / "offline"), "zip", root_dir=work, base_dir=OFFLINE_FOLDER)
+        os.replace(archive, zip_path)
+    return zip_path
 
 
 def build_site(root: Path) -> Path:

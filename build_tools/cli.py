@@ -27,11 +27,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildFailed, build_site
+    from .build import BuildFailed, build_offline, build_site
 
     root = _root(args.root)
     try:
-        site = build_site(root)
+        site = build_offline(root, root / args.zip) if args.offline else build_site(root)
     except pipeline.ContentError as exc:
         print(exc, file=sys.stdout)
         print("The build was stopped; the previous site/ is unchanged.", file=sys.stderr)
@@ -66,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
 
     build = sub.add_parser("build", help="check, then build the Swedish and English site into site/")
     build.add_argument("--root")
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="build the offline edition instead: a zip that works from file:// (needs `npm ci`)",
+    )
+    build.add_argument("--zip", default="dist/manualen-offline.zip", help="where --offline writes the zip")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="build, serve site/ and rebuild when content changes")

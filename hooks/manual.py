@@ -11,19 +11,26 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # work from a checkout even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from build_tools import pipeline, site_config  # noqa: E402
+from build_tools import offline, pipeline, site_config  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.manual")
 _state: dict[str, object] = {}
 
 
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)  # before Material's offline plugin, so it finds our local shim and adds no CDN script
 def on_config(config):
     try:
         checked = pipeline.load_checked(ROOT)
@@ -38,6 +45,14 @@ def on_config(config):
     handwritten = site_config.handwritten_pages(docs_dir)
     config.nav = renderer.nav(handwritten)
     config.extra.update(site_config.extra(checked.manual, lang))
+    if _offline(config):
+        try:
+            _state["shim"] = offline.shim_script(ROOT)
+        except pipeline.ContentError as exc:
+            raise PluginError(str(exc)) from None
+        config.extra["polyfills"] = [offline.SHIM_URL]
+    else:
+        _state.pop("shim", None)
     return config
 
 
@@ -48,4 +63,6 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.content))
+    if "shim" in _state:
+        files.append(File.generated(config, offline.SHIM_URL, content=_state["shim"]))  # type: ignore[arg-type]
     return files
