@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,20 @@ from .render import emergency_contacts, ui_strings
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 # where the other language's copy of the current page lives, relative to this site's root
 OTHER_LANGUAGE_PREFIX = {"sv": "en/", "en": "../"}
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    """The other language of the manual, for the language switch (overrides/partials/alternate.html).
+
+    Deliberately not a list: Material's header shows the switch for any truthy `extra.alternate`, but
+    only emits `<link rel="alternate" hreflang>` for an iterable one, and those relative links are
+    invalid hreflang (Lighthouse SEO) and make Material reroute clicks through sitemap.xml.
+    """
+
+    name: str
+    lang: str
+    link: str
 
 
 def other_language(lang: str) -> str:
@@ -29,9 +44,10 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
 def extra(manual: Manual, lang: str) -> dict[str, Any]:
     other = other_language(lang)
     return {
-        "alternate": [{"name": LANGUAGE_NAMES[other], "lang": other, "link": OTHER_LANGUAGE_PREFIX[lang]}],
+        "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
         "manual": {
             "lang": lang,
+            "search_label": ui_strings()["search_label"][lang],
             "emergency_label": ui_strings()["emergency_label"][lang],
             "emergency": [
                 {

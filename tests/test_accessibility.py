@@ -33,3 +33,5 @@ def test_page_has_no_axe_violations(page: Page, site_url: str, axe_source: str, 
         WCAG_TAGS,
     )
     assert result["violations"] == [], describe(result["violations"])
+    unnamed_dialogs = page.locator("[role=dialog]:not([aria-label]):not([aria-labelledby])")
+    assert unnamed_dialogs.count() == 0, "a dialog without an accessible name"
