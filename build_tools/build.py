@@ -18,12 +18,29 @@ from mkdocs.exceptions import MkDocsException
 
 from . import offline, pipeline
 
+# what a build needs besides the content: site configuration, hooks, theme overrides, hand-written pages
+SITE_SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
+CONTENT_SOURCES = ("steps", "case_exercises")
+
 # (config file, folder inside the site) per language; Swedish first, it owns the site root
 LANGUAGE_BUILDS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
 
 
 class BuildFailed(Exception):
     pass
+
+
+def copy_project(target: Path, site_from: Path, content_from: Path) -> Path:
+    """A buildable project in `target`: site sources of one tree with the content of another."""
+    target.mkdir(parents=True, exist_ok=True)
+    for origin, names in ((site_from, SITE_SOURCES), (content_from, CONTENT_SOURCES)):
+        for name in names:
+            source = origin / name
+            if source.is_dir():
+                shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.is_file():
+                shutil.copy2(source, target / name)
+    return target
 
 
 def build_into(root: Path, staging: Path) -> None:

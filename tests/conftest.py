@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -13,8 +12,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SITE_FILES = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
-CONTENT_DIRS = ("steps", "case_exercises")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,17 +35,9 @@ def _site_pages() -> list[str]:
 
 def copy_repo(target: Path, content_from: Path = REPO) -> Path:
     """A repository in `target`: the site configuration of this repo with the content of `content_from`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SITE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    for name in CONTENT_DIRS:
-        if (content_from / name).is_dir():
-            shutil.copytree(content_from / name, target / name)
-    return target
+    from build_tools.build import copy_project
+
+    return copy_project(target, REPO, content_from)
 
 
 SITE_PAGES = _site_pages()
