@@ -5,25 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem
+from ..site_config import handwritten_pages
 
 CONTENT_DIRS = {"sv": "content/sv", "en": "content/en"}
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 
 
-def handwritten_pages(root: Path, lang: str) -> set[str]:
-    """Markdown pages under content/<lang>/, relative to it; hidden files and folders are not pages."""
-    folder = root / CONTENT_DIRS[lang]
-    if not folder.is_dir():
-        return set()
-    return {
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    }
-
-
 def check_page_mirror(root: Path) -> list[Problem]:
-    pages = {lang: handwritten_pages(root, lang) for lang in CONTENT_DIRS}
+    pages = {
+        lang: set(handwritten_pages(root / folder)) if (root / folder).is_dir() else set()
+        for lang, folder in CONTENT_DIRS.items()
+    }
     problems = []
     for lang, other in (("sv", "en"), ("en", "sv")):
         for page in sorted(pages[other] - pages[lang]):
