@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks import CheckOptions, run_checks
+from .checks.pages import check_page_mirror
 from .load import load_manual
 from .model import Manual
 from .problems import Problem, errors
@@ -41,7 +42,7 @@ def default_options(today: date | None = None, review_max_age_days: int | None =
 
 def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
     result = load_manual(root)
-    problems = result.problems + run_checks(result.manual, options or default_options())
+    problems = result.problems + run_checks(result.manual, options or default_options()) + check_page_mirror(root)
     return CheckedManual(result.manual, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 import yaml
 
-from .model import Actor, Contact, LegalRef, Localized, Manual, Step
+from .legal import citations, provision_url
+from .model import Actor, Contact, GlossaryTerm, Law, LegalRef, Localized, Manual, Step, StepActor
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,8 +33,22 @@ def actor_path(actor: Actor) -> str:
     return f"aktorer/{actor.id}.md"
 
 
+def law_path(law: Law) -> str:
+    return f"lagar/{law.id}.md"
+
+
 MATRIX_PATH = "vem-gor-vad.md"
 INDEX_PATH = "index.md"
+LAWS_INDEX_PATH = "lagar/index.md"
+TIME_LIMITS_PATH = "tidsfrister.md"
+RIGHTS_PATH = "rattigheter.md"
+SIGNS_PATH = "tecken.md"
+GLOSSARY_PATH = "ordlista.md"
+CONTACTS_PATH = "kontakt.md"
+REGIONS_PATH = "regionkoordinatorer.md"
+PRINT_PATH = "utskrift.md"
+SIGN_KINDS = ("general", "labour", "child", "risk")
+HEADING = re.compile(r"^(#{1,5}) ", re.M)
 
 
 @cache
@@ -63,8 +80,22 @@ class Renderer:
             step_path=step_path,
             actor_path=actor_path,
             matrix_path=MATRIX_PATH,
+            law_path=law_path,
+            laws_index_path=LAWS_INDEX_PATH,
+            time_limits_path=TIME_LIMITS_PATH,
+            rights_path=RIGHTS_PATH,
+            signs_path=SIGNS_PATH,
+            glossary_path=GLOSSARY_PATH,
+            contacts_path=CONTACTS_PATH,
+            regions_path=REGIONS_PATH,
+            print_path=PRINT_PATH,
             actor_names=self.actor_names,
+            ordered_actors=self.ordered_actors,
+            step_contacts=self.step_contacts,
+            glossary_terms=self.glossary_terms,
+            lookup=lookup,
         )
+        self.citations = citations(manual)
 
     def text(self, value: Localized | None) -> str:
         return value.get(self.lang) if value is not None else ""
@@ -105,7 +136,25 @@ class Renderer:
 
     def law_url(self, ref: LegalRef) -> str:
         law = self.manual.law_by_id.get(ref.law)
-        return law.url if law else ""
+        return provision_url(law, ref) if law else ""
+
+    def ordered_actors(self, step: Step) -> list[StepActor]:
+        """The step's actors, those who lead it first."""
+        return sorted(
+            step.actors, key=lambda e: step.owner.index(e.actor) if e.actor in step.owner else len(step.owner)
+        )
+
+    def step_contacts(self, step: Step) -> list[Contact]:
+        return lookup(self.manual.contact_by_id, step.contacts)
+
+    def glossary_terms(self, step: Step) -> list[GlossaryTerm]:
+        return [term for term in self.sorted_glossary() if step.id in term.steps]
+
+    def sorted_glossary(self) -> list[GlossaryTerm]:
+        return sorted(self.manual.glossary, key=lambda term: swedish_sort_key(term.term))
+
+    def sorted_laws(self) -> list[Law]:
+        return sorted(self.manual.laws, key=lambda law: swedish_sort_key(self.text(law.name)))
 
     def render(self, template: str, page_path: str, **context: Any) -> GeneratedPage:
         def link(target: str) -> str:
@@ -119,6 +168,14 @@ class Renderer:
         pages = [
             self.render("index.md.j2", INDEX_PATH),
             self.render("matrix.md.j2", MATRIX_PATH, actors=self.sorted_actors()),
+            self.render("time_limits.md.j2", TIME_LIMITS_PATH),
+            self.render("rights.md.j2", RIGHTS_PATH),
+            self.render("signs.md.j2", SIGNS_PATH, kinds=SIGN_KINDS),
+            self.render("glossary.md.j2", GLOSSARY_PATH, terms=self.sorted_glossary()),
+            self.render("contacts.md.j2", CONTACTS_PATH),
+            self.render("regions.md.j2", REGIONS_PATH),
+            self.render("laws.md.j2", LAWS_INDEX_PATH, laws=self.sorted_laws(), citations=self.citations),
+            self.print_page(),
         ]
         steps = list(manual.steps)
         for index, step in enumerate(steps):
@@ -129,11 +186,6 @@ class Renderer:
                     step=step,
                     previous=steps[index - 1] if index > 0 else None,
                     next=steps[index + 1] if index + 1 < len(steps) else None,
-                    contacts=[manual.contact_by_id[c] for c in step.contacts if c in manual.contact_by_id],
-                    ordered_actors=sorted(
-                        step.actors,
-                        key=lambda e: step.owner.index(e.actor) if e.actor in step.owner else len(step.owner),
-                    ),
                 )
             )
         for actor in manual.actors:
@@ -143,10 +195,24 @@ class Renderer:
                     actor_path(actor),
                     actor=actor,
                     steps=manual.steps_of(actor.id),
-                    contacts=[manual.contact_by_id[c] for c in actor.contacts if c in manual.contact_by_id],
+                    contacts=lookup(manual.contact_by_id, actor.contacts),
                 )
             )
+        for law in manual.laws:
+            pages.append(self.render("law.md.j2", law_path(law), law=law, citations=self.citations[law.id]))
         return pages
+
+    def print_page(self) -> GeneratedPage:
+        """The whole manual on one page: the steps, the actors, then the reference pages one heading level down."""
+        parts = [
+            self.render("time_limits.md.j2", PRINT_PATH),
+            self.render("signs.md.j2", PRINT_PATH, kinds=SIGN_KINDS),
+            self.render("contacts.md.j2", PRINT_PATH),
+            self.render("regions.md.j2", PRINT_PATH),
+            self.render("glossary.md.j2", PRINT_PATH, terms=self.sorted_glossary()),
+        ]
+        demoted = [markupsafe.Markup(HEADING.sub(r"#\1 ", part.content)) for part in parts]
+        return self.render("print.md.j2", PRINT_PATH, actors=self.sorted_actors(), parts=demoted)
 
     def nav(self, handwritten: list[str]) -> list[Any]:
         """The site navigation: generated sections first, then the hand-written pages."""
@@ -158,11 +224,43 @@ class Renderer:
             },
             {self.ui("actors"): [{self.text(a.name): actor_path(a)} for a in self.sorted_actors()]},
             {self.ui("matrix_title"): MATRIX_PATH},
+            {
+                self.ui("quick_reference"): [
+                    {self.ui("signs_title"): SIGNS_PATH},
+                    {self.ui("time_limits"): TIME_LIMITS_PATH},
+                    {self.ui("rights"): RIGHTS_PATH},
+                    {self.ui("glossary_title"): GLOSSARY_PATH},
+                ]
+            },
+            {
+                self.ui("contacts"): [
+                    {self.ui("contacts_nav"): CONTACTS_PATH},
+                    {self.ui("regions_title"): REGIONS_PATH},
+                ]
+            },
+            {
+                self.ui("laws_title"): [LAWS_INDEX_PATH]
+                + [{self.text(law.name): law_path(law)} for law in self.sorted_laws()]
+            },
+            {self.ui("print_title"): PRINT_PATH},
             *handwritten,
         ]
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.manual.actors, key=lambda a: self.text(a.name).casefold())
+
+
+def lookup(by_id: dict[str, Any], ids: list[str]) -> list[Any]:
+    """The things named by `ids`, in that order (the checks have made sure they exist)."""
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# Swedish alphabet order: å, ä, ö come after z (and "{|}" are the characters after "z")
+_SWEDISH_LAST_LETTERS = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+def swedish_sort_key(text: str) -> str:
+    return text.casefold().translate(_SWEDISH_LAST_LETTERS)
 
 
 def emergency_contacts(manual: Manual) -> list[Contact]:
