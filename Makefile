@@ -46,7 +46,7 @@ lint: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/ruff check build_tools hooks tests
-	$(BIN)/pytest
+	$(BIN)/pytest -n 3
 
 clean:
 	rm -rf site dist .site-build-* .site-old-* .site-offline-* .pytest_cache

@@ -1,6 +1,9 @@
-"""Every page of the built site, in both languages: zero axe-core WCAG 2.1 A/AA violations."""
+"""Every page of the built site, in both languages, visited once in Chromium: zero axe-core WCAG 2.1 A/AA
+violations, no request to another origin, no cookie, nothing in local storage."""
 
 from __future__ import annotations
+
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page
@@ -25,8 +28,16 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("path", SITE_PAGES)
-def test_page_has_no_axe_violations(page: Page, site_url: str, axe_source: str, path: str) -> None:
-    page.goto(f"{site_url}/{path}", wait_until="load")
+def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: str, path: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    own = urlparse(site_url).netloc
+    foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+    assert foreign == [], "requests to other hosts"
+    assert page.context.cookies() == []
+    assert page.evaluate("Object.keys(localStorage)") == []
+
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

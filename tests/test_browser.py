@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-import pytest
 from playwright.sync_api import Page
 
 from build_tools.load import load_manual
 
-from .conftest import REPO, SITE_PAGES
+from .conftest import REPO
 
 MANUAL = load_manual(REPO).manual
 FIRST_STEP = MANUAL.steps[0].id if MANUAL.steps else "identifiering"
-
-
-@pytest.mark.parametrize("path", SITE_PAGES)
-def test_pages_request_only_their_own_origin_and_store_nothing(page: Page, site_url: str, path: str) -> None:
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{site_url}/{path}", wait_until="networkidle")
-    own = urlparse(site_url).netloc
-    foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
-    assert requested, "no request was recorded"
-    assert foreign == []
-    assert page.context.cookies() == []
-    assert page.evaluate("Object.keys(localStorage)") == []
 
 
 def test_step_page_shows_owner_and_emergency_numbers(page: Page, site_url: str) -> None:
