@@ -11,7 +11,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from .model import Actor, Contact, LegalRef, Localized, Manual, Step
+from . import branching
+from .model import Actor, Contact, Exercise, LegalRef, Localized, Manual, Step
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,7 +31,12 @@ def actor_path(actor: Actor) -> str:
     return f"aktorer/{actor.id}.md"
 
 
+def exercise_path(exercise: Exercise) -> str:
+    return f"ovningar/{exercise.id}.md"
+
+
 MATRIX_PATH = "vem-gor-vad.md"
+EXERCISES_PATH = "ovningar/index.md"
 INDEX_PATH = "index.md"
 
 
@@ -64,6 +70,9 @@ class Renderer:
             actor_path=actor_path,
             matrix_path=MATRIX_PATH,
             actor_names=self.actor_names,
+            exercise_path=exercise_path,
+            card_order=branching.card_order,
+            steps_covered=branching.steps_covered,
         )
 
     def text(self, value: Localized | None) -> str:
@@ -146,6 +155,18 @@ class Renderer:
                     contacts=[manual.contact_by_id[c] for c in actor.contacts if c in manual.contact_by_id],
                 )
             )
+        pages.extend(self.exercise_pages())
+        return pages
+
+    def exercise_pages(self) -> list[GeneratedPage]:
+        exercises = self.manual.exercises
+        if not exercises:
+            return []
+        labels = {key: self.ui(key) for key in branching.PLAYER_LABELS}
+        pages = [self.render("exercises.md.j2", EXERCISES_PATH, exercises=exercises)]
+        for exercise in exercises:
+            payload = branching.graph_payload("exercise", exercise.id, exercise.start, exercise.nodes, self.manual, labels)
+            pages.append(self.render("exercise.md.j2", exercise_path(exercise), exercise=exercise, payload=payload))
         return pages
 
     def nav(self, handwritten: list[str]) -> list[Any]:
@@ -158,8 +179,16 @@ class Renderer:
             },
             {self.ui("actors"): [{self.text(a.name): actor_path(a)} for a in self.sorted_actors()]},
             {self.ui("matrix_title"): MATRIX_PATH},
+            *self.exercise_nav(),
             *handwritten,
         ]
+
+    def exercise_nav(self) -> list[Any]:
+        """One section: the index, then one page per exercise (never one per node: the nav is in every page)."""
+        exercises = self.manual.exercises
+        if not exercises:
+            return []
+        return [{self.ui("exercises"): [EXERCISES_PATH] + [{self.text(e.title): exercise_path(e)} for e in exercises]}]
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.manual.actors, key=lambda a: self.text(a.name).casefold())
