@@ -165,7 +165,9 @@ class Renderer:
         labels = {key: self.ui(key) for key in branching.PLAYER_LABELS}
         pages = [self.render("exercises.md.j2", EXERCISES_PATH, exercises=exercises)]
         for exercise in exercises:
-            payload = branching.graph_payload("exercise", exercise.id, exercise.start, exercise.nodes, self.manual, labels)
+            payload = branching.graph_payload(
+                "exercise", exercise.id, exercise.start, exercise.nodes, self.manual, labels
+            )
             pages.append(self.render("exercise.md.j2", exercise_path(exercise), exercise=exercise, payload=payload))
         return pages
 

@@ -188,7 +188,7 @@
 
     if (moveFocus) {
       title.focus({ preventScroll: true });
-      this.view.scrollIntoView({ block: "start" });
+      title.scrollIntoView({ block: "start" });
     }
   };
 
