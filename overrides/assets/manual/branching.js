@@ -120,8 +120,13 @@
     this.view.appendChild(this.stage);
     this.view.appendChild(this.status);
     this.root.insertBefore(this.view, this.root.firstChild);
+    try {
+      this.render(false);
+    } catch (error) {
+      this.view.remove(); // the document stays readable as it is
+      throw error;
+    }
     this.root.classList.add("branching--enhanced");
-    this.render(false);
   };
 
   Player.prototype.render = function (moveFocus) {
