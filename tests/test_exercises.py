@@ -314,6 +314,18 @@ def test_back_restart_and_reload_resume_progress(page: Page, site_url: str) -> N
     assert page.context.cookies() == []
 
 
+def test_progress_follows_the_language_switch(page: Page, site_url: str) -> None:
+    exercise = EXERCISES[0]
+    path = paths_of(exercise)[0]
+    page.goto(page_url(site_url, "sv", exercise))
+    choose(page, path[0])
+    page.locator("a.manual-language").click()
+    page.wait_for_url(page_url(site_url, "en", exercise))
+    current = state(page)
+    assert_situation(current, exercise, visited_nodes(exercise, path)[1], "en")
+    assert_feedback(current, exercise.nodes[exercise.start].choices[path[0]], "en")
+
+
 def test_a_saved_path_that_no_longer_fits_the_graph_starts_afresh(page: Page, site_url: str) -> None:
     exercise = EXERCISES[0]
     page.goto(page_url(site_url, "sv", exercise))
