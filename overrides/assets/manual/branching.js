@@ -104,7 +104,7 @@
 
   Player.prototype.start = function () {
     this.view = element("div", "branching-player");
-    this.status = element("p", "branching-player__status md-visually-hidden");
+    this.status = element("p", "branching-player__status");
     this.status.setAttribute("role", "status");
     this.status.setAttribute("aria-live", "polite");
     this.stage = element("div", "branching-player__stage");
@@ -137,8 +137,7 @@
     var stage = this.stage;
     stage.replaceChildren();
 
-    var progress = element("p", "branching-player__progress", this.labels.player_situation + " " + (path.length + 1));
-    stage.appendChild(progress);
+    stage.appendChild(element("p", "branching-player__progress", this.labels.player_situation + " " + (path.length + 1)));
 
     var title = element("h2", "branching-player__title");
     title.tabIndex = -1;
@@ -146,7 +145,6 @@
     title.appendChild(document.createTextNode(" "));
     title.appendChild(document.createTextNode(this.title(nodeId)));
     stage.appendChild(title);
-    this.titleElement = title;
 
     if (path.length) {
       var last = path[path.length - 1];
@@ -175,7 +173,7 @@
       group.setAttribute("aria-labelledby", question.id);
       group.appendChild(question);
       var list = element("ul", "branching-player__choice-list");
-      node.choices.forEach(function (choice, index) {
+      node.choices.forEach(function (_choice, index) {
         var item = element("li");
         var choose = button(this.choiceLabel(nodeId, index), "branching-player__choice", this.choose.bind(this, nodeId, index));
         choose.dataset.choice = String(index);
@@ -186,10 +184,12 @@
       stage.appendChild(group);
     }
 
-    var moves = element("div", "branching-player__moves");
-    if (path.length) moves.appendChild(button("← " + this.labels.player_back, "md-button branching-player__back", this.back.bind(this)));
-    if (path.length) moves.appendChild(button(this.labels.player_restart, "md-button branching-player__restart", this.restart.bind(this)));
-    stage.appendChild(moves);
+    if (path.length) {
+      var moves = element("div", "branching-player__moves");
+      moves.appendChild(button(this.labels.player_back, "md-button branching-player__back", this.back.bind(this)));
+      moves.appendChild(button(this.labels.player_restart, "md-button branching-player__restart", this.restart.bind(this)));
+      stage.appendChild(moves);
+    }
 
     if (moveFocus) {
       title.focus({ preventScroll: true });
