@@ -430,6 +430,23 @@ def test_print_shows_every_node_as_a_card_with_target_numbers(
     expect(page.locator(".branching-closing")).to_be_visible()
 
 
+def test_printed_cards_carry_the_trainer_notes_only_in_trainer_mode(page: Page, site_url: str) -> None:
+    exercise = EXERCISES[0]
+    with_notes = [node_id for node_id, node in exercise.nodes.items() if node.facilitator]
+    page.goto(page_url(site_url, "sv", exercise))
+    page.emulate_media(media="print")
+    notes = page.locator(".branching-document .branching-node__facilitator")
+    expect(notes).to_have_count(len(with_notes))
+    for position in range(len(with_notes)):
+        expect(notes.nth(position)).to_be_hidden()
+    page.emulate_media(media="screen")
+    page.locator(".branching-player__facilitator").click()
+    page.emulate_media(media="print")
+    for position, node_id in enumerate(with_notes):
+        expect(notes.nth(position)).to_be_visible()
+        assert plain(exercise.nodes[node_id].facilitator.sv)[:60] in squash(notes.nth(position).inner_text())
+
+
 def test_without_javascript_the_choices_are_in_page_links(browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
