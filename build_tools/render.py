@@ -13,8 +13,9 @@ import jinja2
 import markupsafe
 import yaml
 
+from . import branching
 from .legal import citations, provision_url
-from .model import Actor, Contact, GlossaryTerm, Law, LegalRef, Localized, Manual, Step, StepActor
+from .model import Actor, Contact, Exercise, GlossaryTerm, Law, LegalRef, Localized, Manual, Step, StepActor
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,7 +38,12 @@ def law_path(law: Law) -> str:
     return f"lagar/{law.id}.md"
 
 
+def exercise_path(exercise: Exercise) -> str:
+    return f"ovningar/{exercise.id}.md"
+
+
 MATRIX_PATH = "vem-gor-vad.md"
+EXERCISES_PATH = "ovningar/index.md"
 INDEX_PATH = "index.md"
 LAWS_INDEX_PATH = "lagar/index.md"
 TIME_LIMITS_PATH = "tidsfrister.md"
@@ -94,6 +100,9 @@ class Renderer:
             step_contacts=self.step_contacts,
             glossary_terms=self.glossary_terms,
             lookup=lookup,
+            exercise_path=exercise_path,
+            card_order=branching.card_order,
+            steps_covered=branching.steps_covered,
         )
         self.citations = citations(manual)
 
@@ -200,6 +209,20 @@ class Renderer:
             )
         for law in manual.laws:
             pages.append(self.render("law.md.j2", law_path(law), law=law, citations=self.citations[law.id]))
+        pages.extend(self.exercise_pages())
+        return pages
+
+    def exercise_pages(self) -> list[GeneratedPage]:
+        exercises = self.manual.exercises
+        if not exercises:
+            return []
+        labels = {key: self.ui(key) for key in branching.PLAYER_LABELS}
+        pages = [self.render("exercises.md.j2", EXERCISES_PATH, exercises=exercises)]
+        for exercise in exercises:
+            payload = branching.graph_payload(
+                "exercise", exercise.id, exercise.start, exercise.nodes, self.manual, labels
+            )
+            pages.append(self.render("exercise.md.j2", exercise_path(exercise), exercise=exercise, payload=payload))
         return pages
 
     def print_page(self) -> GeneratedPage:
@@ -242,9 +265,17 @@ class Renderer:
                 self.ui("laws_title"): [LAWS_INDEX_PATH]
                 + [{self.text(law.name): law_path(law)} for law in self.sorted_laws()]
             },
+            *self.exercise_nav(),
             {self.ui("print_title"): PRINT_PATH},
             *handwritten,
         ]
+
+    def exercise_nav(self) -> list[Any]:
+        """One section: the index, then one page per exercise (never one per node: the nav is in every page)."""
+        exercises = self.manual.exercises
+        if not exercises:
+            return []
+        return [{self.ui("exercises"): [EXERCISES_PATH] + [{self.text(e.title): exercise_path(e)} for e in exercises]}]
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.manual.actors, key=lambda a: self.text(a.name).casefold())

@@ -1,0 +1,81 @@
+"""Branching content as pages: case exercises now, the first-contact decision aid later.
+
+A branching graph (a start node and `ExerciseNode`s whose choices lead to other nodes) is rendered
+as a readable document, one card per node (templates/branching.j2). Its structure goes into the page
+as JSON for the player in overrides/assets/manual/branching.js; the texts stay in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Actor, ExerciseNode, Manual, Step
+
+# UI labels the player needs at run time (keys of templates/strings.yml)
+PLAYER_LABELS = (
+    "player_situation",
+    "player_your_choice",
+    "player_what_now",
+    "player_back",
+    "player_restart",
+    "player_restarted",
+    "player_back_to",
+    "player_facilitator",
+    "player_facilitator_on",
+    "player_facilitator_off",
+    "player_export",
+    "player_print",
+    "player_debrief",
+    "player_path",
+    "player_weak_choices",
+    "player_no_weak_choices",
+    "player_steps",
+    "player_actors",
+    "player_takeaways",
+    "player_questions",
+    "weak_choice",
+)
+
+
+def card_order(start: str, nodes: Mapping[str, ExerciseNode]) -> list[str]:
+    """The order of the cards: the start node first, then the nodes as the author wrote them."""
+    return [start, *(node_id for node_id in nodes if node_id != start)]
+
+
+def steps_covered(nodes: Mapping[str, ExerciseNode], manual: Manual) -> list[Step]:
+    """The steps of the process the nodes concern, in process order."""
+    ids = {node.step for node in nodes.values()}
+    return [step for step in manual.steps if step.id in ids]
+
+
+def actors_covered(nodes: Mapping[str, ExerciseNode], manual: Manual) -> list[Actor]:
+    ids = {actor for node in nodes.values() for actor in node.actors}
+    return [actor for actor in manual.actors if actor.id in ids]
+
+
+def graph_payload(
+    kind: str,
+    graph_id: str,
+    start: str,
+    nodes: Mapping[str, ExerciseNode],
+    manual: Manual,
+    labels: Mapping[str, str],
+) -> dict[str, Any]:
+    """What the player needs besides the document: the graph, where to keep progress, its labels."""
+    return {
+        "id": graph_id,
+        "storage_key": f"manualen.{kind}.{graph_id}",
+        "start": start,
+        "step_order": [step.id for step in steps_covered(nodes, manual)],
+        "nodes": {
+            node_id: {
+                "step": node.step,
+                "actors": node.actors,
+                "end": node.end,
+                "choices": [{"next": choice.next, "weak": choice.weak} for choice in node.choices],
+            }
+            for node_id, node in nodes.items()
+        },
+        "labels": dict(labels),
+    }

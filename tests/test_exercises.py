@@ -1,0 +1,489 @@
+"""Case exercises: their pages in both languages, and the branching player in Chromium.
+
+Everything is enumerated from case_exercises/*.yml: every exercise, every node, every path.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import markdown
+import pytest
+from playwright.sync_api import Page, expect
+
+from build_tools.branching import card_order
+from build_tools.graph import all_paths
+from build_tools.load import load_manual
+from build_tools.model import Exercise, ExerciseNode
+from build_tools.render import Renderer, ui_strings
+
+from .conftest import REPO
+
+MANUAL = load_manual(REPO).manual
+EXERCISES = MANUAL.exercises
+LANGS = ("sv", "en")
+STAGE = ".branching-player__stage"
+
+
+def ui(key: str, lang: str) -> str:
+    return ui_strings()[key][lang]
+
+
+def plain(text: str) -> str:
+    """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markdown.markdown(text))).split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def paths_of(exercise: Exercise) -> list[list[int]]:
+    edges = {node_id: [choice.next for choice in node.choices] for node_id, node in exercise.nodes.items()}
+    ends = {node_id for node_id, node in exercise.nodes.items() if node.end}
+    return all_paths(exercise.start, edges, ends)
+
+
+def card_numbers(exercise: Exercise) -> dict[str, int]:
+    return {node_id: index for index, node_id in enumerate(card_order(exercise.start, exercise.nodes), start=1)}
+
+
+def title_of(exercise: Exercise, node_id: str, lang: str) -> str:
+    node = exercise.nodes[node_id]
+    return node.title.get(lang) if node.title else f"{ui('situation', lang)} {card_numbers(exercise)[node_id]}"
+
+
+def visited_nodes(exercise: Exercise, path: list[int]) -> list[str]:
+    nodes = [exercise.start]
+    for index in path:
+        nodes.append(exercise.nodes[nodes[-1]].choices[index].next)
+    return nodes
+
+
+def page_url(site_url: str, lang: str, exercise: Exercise) -> str:
+    return f"{site_url}{'' if lang == 'sv' else '/en'}/ovningar/{exercise.id}/"
+
+
+def built_page(site: Path, lang: str, path: str) -> str:
+    base = site if lang == "sv" else site / "en"
+    return (base / path / "index.html").read_text(encoding="utf-8")
+
+
+ids = pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+
+
+# --- the pages, as built -------------------------------------------------------------------------
+
+
+def test_the_real_exercises_exist() -> None:
+    assert len(EXERCISES) >= 4
+    assert all(paths_of(exercise) for exercise in EXERCISES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_navigation_has_one_exercise_section_with_one_page_per_exercise(lang: str) -> None:
+    nav = Renderer(MANUAL, lang).nav([])
+    sections = [entry[ui("exercises", lang)] for entry in nav if ui("exercises", lang) in entry]
+    assert len(sections) == 1
+    assert sections[0] == ["ovningar/index.md"] + [{e.title.get(lang): f"ovningar/{e.id}.md"} for e in EXERCISES]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@ids
+def test_exercise_page_is_a_readable_document_of_cards(built_site: Path, exercise: Exercise, lang: str) -> None:
+    markup = built_page(built_site, lang, f"ovningar/{exercise.id}")
+    numbers = card_numbers(exercise)
+    sections = re.findall(r'<section class="branching-node[^"]*" data-node="([^"]+)" id="node-\1">', markup)
+    assert sections == list(numbers), "one card per node, the start first"
+    for node_id, node in exercise.nodes.items():
+        card = re.search(rf'id="node-{node_id}">(.*?)</section>', markup, re.S).group(1)
+        assert f"{ui('card', lang)} {numbers[node_id]}" in card
+        assert plain(node.text.get(lang))[:60] in squash(html.unescape(re.sub(r"<[^>]+>", " ", card)))
+        links = re.findall(r'class="branching-choice__link" href="#node-([^"]+)"', card)
+        assert links == [choice.next for choice in node.choices]
+        targets = re.findall(r"\((?:gå till|go to) \w+ (\d+)\)", card)
+        assert [int(t) for t in targets] == [numbers[choice.next] for choice in node.choices]
+        assert card.count(ui("weak_choice", lang)) == sum(choice.weak for choice in node.choices)
+        if node.step:
+            assert f'data-step="{node.step}"' in card
+        for actor in node.actors:
+            assert f'data-actor="{actor}" href="../../aktorer/{actor}/"' in card
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@ids
+def test_exercise_page_embeds_its_graph_as_json(built_site: Path, exercise: Exercise, lang: str) -> None:
+    markup = built_page(built_site, lang, f"ovningar/{exercise.id}")
+    script = re.search(r'<script class="branching-graph" type="application/json">(.*?)</script>', markup)
+    graph = json.loads(script.group(1))
+    assert graph["start"] == exercise.start
+    assert graph["storage_key"] == f"manualen.exercise.{exercise.id}"
+    assert graph["nodes"] == {
+        node_id: {
+            "step": node.step,
+            "actors": node.actors,
+            "end": node.end,
+            "choices": [{"next": c.next, "weak": c.weak} for c in node.choices],
+        }
+        for node_id, node in exercise.nodes.items()
+    }
+    assert set(graph["labels"].values()) <= {value[lang] for value in ui_strings().values()}
+    assert "assets/manual/branching.js" in markup
+
+
+def test_the_player_is_loaded_only_on_branching_pages(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        loads_player = "assets/manual/branching.js" in path.read_text(encoding="utf-8")
+        is_exercise = path.parent.parent.name == "ovningar" and path.parent.name != "ovningar"
+        assert loads_player == is_exercise, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_index_lists_each_exercise_with_duration_target_group_and_steps(built_site: Path, lang: str) -> None:
+    markup = built_page(built_site, lang, "ovningar")
+    blocks = re.split(r"<h2 ", markup)[1:]
+    assert len(blocks) == len(EXERCISES)
+    for exercise, block in zip(EXERCISES, blocks, strict=True):
+        text = squash(html.unescape(re.sub(r"<[^>]+>", " ", block)))
+        assert f'href="{exercise.id}/"' in block
+        assert exercise.title.get(lang) in text
+        assert f"{exercise.duration_minutes} {ui('minutes', lang)}" in text
+        assert plain(exercise.target_group.get(lang)) in text
+        expected_steps = [s.id for s in MANUAL.steps if s.id in {n.step for n in exercise.nodes.values()}]
+        assert re.findall(r'data-step="([^"]+)"', block) == expected_steps
+
+
+# --- the player, in Chromium ---------------------------------------------------------------------
+
+STATE_JS = """() => {
+  const stage = document.querySelector('.branching-player__stage');
+  const q = (s) => stage.querySelector(s);
+  const text = (s) => q(s) ? q(s).innerText : null;
+  const all = (s) => [...stage.querySelectorAll(s)];
+  return {
+    title: text('.branching-player__title'),
+    focused: document.activeElement === q('.branching-player__title'),
+    text: text('.branching-node__text'),
+    chosen: text('.branching-player__chosen'),
+    feedback: text('.branching-player__feedback .branching-choice__feedback'),
+    choices: all('.branching-player__choice').map((b) => b.innerText),
+    outcome: text('.branching-node__outcome'),
+    path: all('.branching-player__path > li').map((li) => li.innerText),
+    weak: all('.branching-player__weak > li').map((li) => li.innerText),
+    steps: all('.branching-player__involved--step a').map((a) => a.dataset.step),
+    actors: all('.branching-player__involved--actor a').map((a) => a.dataset.actor),
+    debrief: text('.branching-player__debrief'),
+  };
+}"""
+
+
+def state(page: Page) -> dict:
+    return page.evaluate(STATE_JS)
+
+
+def assert_situation(current: dict, exercise: Exercise, node_id: str, lang: str) -> None:
+    node = exercise.nodes[node_id]
+    assert squash(current["title"]) == title_of(exercise, node_id, lang)
+    assert squash(current["text"]) == plain(node.text.get(lang))
+    assert [squash(label) for label in current["choices"]] == [plain(c.label.get(lang)) for c in node.choices]
+
+
+def assert_feedback(current: dict, choice, lang: str) -> None:
+    assert plain(choice.label.get(lang)) in squash(current["chosen"])
+    assert plain(choice.feedback.get(lang)) in squash(current["feedback"])
+    assert (ui("weak_choice", lang) in current["feedback"]) == choice.weak
+
+
+def assert_debrief(current: dict, exercise: Exercise, path: list[int], lang: str) -> None:
+    nodes = visited_nodes(exercise, path)
+    end = exercise.nodes[nodes[-1]]
+    assert end.end
+    assert plain(end.outcome.get(lang)) in squash(current["outcome"])
+    assert len(current["path"]) == len(path)
+    taken = [exercise.nodes[node_id].choices[index] for node_id, index in zip(nodes, path, strict=False)]
+    for line, choice in zip(current["path"], taken, strict=True):
+        assert plain(choice.label.get(lang)) in squash(line)
+        assert (ui("weak_choice", lang) in line) == choice.weak
+    weak = [choice for choice in taken if choice.weak]
+    assert len(current["weak"]) == len(weak)
+    for line, choice in zip(current["weak"], weak, strict=True):
+        assert plain(choice.label.get(lang)) in squash(line)
+        assert plain(choice.feedback.get(lang)) in squash(line)
+    if not weak:
+        assert ui("player_no_weak_choices", lang) in current["debrief"]
+    steps = {exercise.nodes[n].step for n in nodes}
+    assert current["steps"] == [step.id for step in MANUAL.steps if step.id in steps]
+    assert set(current["actors"]) == {actor for n in nodes for actor in exercise.nodes[n].actors}
+    assert len(current["actors"]) == len(set(current["actors"]))
+    if exercise.debrief:
+        assert plain(exercise.debrief.get(lang))[:60] in squash(current["debrief"])
+    for question in exercise.questions:
+        assert plain(question.get(lang)) in squash(current["debrief"])
+
+
+def choose(page: Page, index: int) -> None:
+    page.locator(f'{STAGE} .branching-player__choice[data-choice="{index}"]').click()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@ids
+def test_every_path_plays_from_start_to_debrief(page: Page, site_url: str, exercise: Exercise, lang: str) -> None:
+    page.goto(page_url(site_url, lang, exercise))
+    for number, path in enumerate(paths_of(exercise)):
+        if number:  # one page per exercise: start again between paths
+            page.locator(f"{STAGE} .branching-player__restart").click()
+        node_id = exercise.start
+        current = state(page)
+        assert_situation(current, exercise, node_id, lang)
+        assert current["chosen"] is None
+        for index in path:
+            choice = exercise.nodes[node_id].choices[index]
+            choose(page, index)
+            node_id = choice.next
+            current = state(page)
+            assert current["focused"], "focus moves to the new situation's heading"
+            assert_situation(current, exercise, node_id, lang)
+            assert_feedback(current, choice, lang)
+        assert_debrief(current, exercise, path, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_full_run_by_keyboard_only(page: Page, site_url: str, lang: str) -> None:
+    exercise = EXERCISES[0]
+    path = max(paths_of(exercise), key=len)
+    page.goto(page_url(site_url, lang, exercise))
+    node_id = exercise.start
+    for step, index in enumerate(path):
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(
+                "() => document.activeElement.matches('.branching-player__choice') ? "
+                "document.activeElement.dataset.choice : null"
+            )
+            if focused == str(index):
+                break
+        else:
+            pytest.fail(f"Tab never reached choice {index} in {node_id}")
+        page.keyboard.press("Enter" if step % 2 else "Space")
+        node_id = exercise.nodes[node_id].choices[index].next
+        current = state(page)
+        assert current["focused"]
+        assert squash(current["title"]) == title_of(exercise, node_id, lang)
+    assert_debrief(state(page), exercise, path, lang)
+    # the focus ring is visible on a focused button
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_back_restart_and_reload_resume_progress(page: Page, site_url: str) -> None:
+    exercise = EXERCISES[0]
+    path = max(paths_of(exercise), key=len)
+    nodes = visited_nodes(exercise, path)
+    page.goto(page_url(site_url, "sv", exercise))
+    choose(page, path[0])
+    choose(page, path[1])
+    page.reload()
+    assert squash(state(page)["title"]) == title_of(exercise, nodes[2], "sv")
+    assert plain(exercise.nodes[nodes[1]].choices[path[1]].feedback.sv) in squash(state(page)["feedback"])
+
+    page.locator(f"{STAGE} .branching-player__back").click()
+    current = state(page)
+    assert current["focused"]
+    assert_situation(current, exercise, nodes[1], "sv")
+    assert_feedback(current, exercise.nodes[nodes[0]].choices[path[0]], "sv")
+    expect(page.locator(".branching-player__status")).to_contain_text(title_of(exercise, nodes[1], "sv"))
+    page.reload()
+    assert_situation(state(page), exercise, nodes[1], "sv")
+
+    page.locator(f"{STAGE} .branching-player__restart").click()
+    current = state(page)
+    assert_situation(current, exercise, exercise.start, "sv")
+    assert current["chosen"] is None
+    page.reload()
+    assert_situation(state(page), exercise, exercise.start, "sv")
+
+    stored = page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+    material_palette = [key for key in stored if key.endswith(".__palette")]  # the theme's own colour choice
+    assert sorted(set(stored) - set(material_palette)) == [f"manualen.exercise.{exercise.id}"]
+    assert json.loads(stored[f"manualen.exercise.{exercise.id}"])["path"] == []
+    assert page.context.cookies() == []
+
+
+def test_progress_follows_the_language_switch(page: Page, site_url: str) -> None:
+    exercise = EXERCISES[0]
+    path = paths_of(exercise)[0]
+    page.goto(page_url(site_url, "sv", exercise))
+    choose(page, path[0])
+    page.locator("a.manual-language").click()
+    page.wait_for_url(page_url(site_url, "en", exercise))
+    current = state(page)
+    assert_situation(current, exercise, visited_nodes(exercise, path)[1], "en")
+    assert_feedback(current, exercise.nodes[exercise.start].choices[path[0]], "en")
+
+
+def test_a_saved_path_that_no_longer_fits_the_graph_starts_afresh(page: Page, site_url: str) -> None:
+    exercise = EXERCISES[0]
+    page.goto(page_url(site_url, "sv", exercise))
+    page.evaluate(
+        "([key]) => localStorage.setItem(key, JSON.stringify({started: 0, path: [{node: 'finns-inte', choice: 0}]}))",
+        [f"manualen.exercise.{exercise.id}"],
+    )
+    page.reload()
+    assert_situation(state(page), exercise, exercise.start, "sv")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@ids
+def test_trainer_mode_shows_notes_questions_and_times_in_large_text(
+    page: Page, site_url: str, exercise: Exercise, lang: str
+) -> None:
+    node = next(
+        (n for n in (exercise.nodes[i] for i in visited_nodes(exercise, paths_of(exercise)[0])) if n.facilitator),
+        None,
+    )
+    if node is None:
+        pytest.skip("no trainer notes on the first path")
+    page.goto(page_url(site_url, lang, exercise))
+    path = paths_of(exercise)[0]
+    for node_id, index in zip(visited_nodes(exercise, path), path, strict=False):
+        if exercise.nodes[node_id] is node:
+            break
+        choose(page, index)
+    notes = page.locator(f"{STAGE} .branching-node__facilitator")
+    expect(notes).to_be_hidden()
+    size_before = page.evaluate(f"() => parseFloat(getComputedStyle(document.querySelector('{STAGE}')).fontSize)")
+
+    toggle = page.locator(".branching-player__facilitator")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(notes).to_be_visible()
+    text = squash(notes.inner_text())
+    assert plain(node.facilitator.get(lang)) in text
+    for question in node.questions:
+        assert plain(question.get(lang)) in text
+    if node.minutes:
+        assert f"{node.minutes} {ui('minutes', lang)}" in text
+    size_after = page.evaluate(f"() => parseFloat(getComputedStyle(document.querySelector('{STAGE}')).fontSize)")
+    assert size_after >= 1.25 * size_before
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(notes).to_be_hidden()
+
+
+@ids
+def test_export_downloads_the_path_with_relative_times(page: Page, site_url: str, exercise: Exercise) -> None:
+    path = max(paths_of(exercise), key=len)
+    nodes = visited_nodes(exercise, path)
+    page.goto(page_url(site_url, "en", exercise))
+    for index in path:
+        choose(page, index)
+    with page.expect_download() as download_info:
+        page.locator(".branching-player__export").click()
+    download = download_info.value
+    assert download.suggested_filename == f"{exercise.id}.json"
+    record = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert set(record) == {"graph", "language", "finished", "choices", "reached"}
+    assert record["graph"] == exercise.id
+    assert record["language"] == "en"
+    assert record["finished"] is True
+    assert record["reached"]["situation"] == nodes[-1]
+    assert [(c["situation"], c["choice"] - 1, c["next"]) for c in record["choices"]] == list(
+        zip(nodes, path, nodes[1:], strict=False)
+    )
+    for entry, node_id, index in zip(record["choices"], nodes, path, strict=False):
+        choice = exercise.nodes[node_id].choices[index]
+        assert set(entry) == {"seconds", "situation", "situation_title", "choice", "label", "weak", "next"}
+        assert entry["label"] == plain(choice.label.en)
+        assert entry["weak"] == choice.weak
+    seconds = [entry["seconds"] for entry in record["choices"]]
+    assert seconds == sorted(seconds) and all(isinstance(s, int) and 0 <= s < 600 for s in seconds)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@ids
+def test_print_shows_every_node_as_a_card_with_target_numbers(
+    page: Page, site_url: str, exercise: Exercise, lang: str
+) -> None:
+    page.goto(page_url(site_url, lang, exercise))
+    choose(page, paths_of(exercise)[0][0])  # the player is in use; print still shows all cards
+    page.emulate_media(media="print")
+    expect(page.locator(".branching-player")).to_be_hidden()
+    cards = page.locator(".branching-node")
+    expect(cards).to_have_count(len(exercise.nodes))
+    numbers = card_numbers(exercise)
+    for position, node_id in enumerate(card_order(exercise.start, exercise.nodes)):
+        card = cards.nth(position)
+        expect(card).to_be_visible()
+        assert card.evaluate("c => getComputedStyle(c).breakAfter") == "page"
+        assert card.get_attribute("data-node") == node_id
+        text = card.inner_text()
+        assert f"{ui('card', lang)} {numbers[node_id]}" in text
+        node: ExerciseNode = exercise.nodes[node_id]
+        for choice in node.choices:
+            assert f"{ui('card', lang).lower()} {numbers[choice.next]})" in text
+    expect(page.locator(".branching-closing")).to_be_visible()
+
+
+def test_printed_cards_carry_the_trainer_notes_only_in_trainer_mode(page: Page, site_url: str) -> None:
+    exercise = EXERCISES[0]
+    with_notes = [node_id for node_id, node in exercise.nodes.items() if node.facilitator]
+    page.goto(page_url(site_url, "sv", exercise))
+    page.emulate_media(media="print")
+    notes = page.locator(".branching-document .branching-node__facilitator")
+    expect(notes).to_have_count(len(with_notes))
+    for position in range(len(with_notes)):
+        expect(notes.nth(position)).to_be_hidden()
+    page.emulate_media(media="screen")
+    page.locator(".branching-player__facilitator").click()
+    page.emulate_media(media="print")
+    for position, node_id in enumerate(with_notes):
+        expect(notes.nth(position)).to_be_visible()
+        assert plain(exercise.nodes[node_id].facilitator.sv)[:60] in squash(notes.nth(position).inner_text())
+
+
+def test_without_javascript_the_choices_are_in_page_links(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    exercise = EXERCISES[0]
+    page.goto(page_url(site_url, "sv", exercise))
+    expect(page.locator(".branching-player")).to_have_count(0)
+    expect(page.locator(f"#node-{exercise.start}")).to_be_visible()
+    choice = exercise.nodes[exercise.start].choices[0]
+    page.locator(f"#node-{exercise.start} .branching-choice__link").first.click()
+    assert page.url.endswith(f"#node-{choice.next}")
+    expect(page.locator(f"#node-{choice.next}")).to_be_in_viewport()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exercise_page_requests_nothing_from_other_hosts(page: Page, site_url: str, lang: str) -> None:
+    exercise = EXERCISES[0]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(page_url(site_url, lang, exercise), wait_until="networkidle")
+    choose(page, 0)
+    with page.expect_download():
+        page.locator(".branching-player__export").click()
+    own = urlparse(site_url).netloc
+    assert any(url.endswith("assets/manual/branching.js") for url in requested)
+    foreign = [u for u in requested if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != own]
+    assert foreign == []
+    assert page.context.cookies() == []
+
+
+def test_the_player_works_from_file_without_a_server(page: Page, built_site: Path) -> None:
+    exercise = EXERCISES[0]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((built_site / "ovningar" / exercise.id / "index.html").as_uri())
+    path = paths_of(exercise)[0]
+    for index in path:
+        choose(page, index)
+    assert_debrief(state(page), exercise, path, "sv")
+    assert {urlparse(url).scheme for url in requested} <= {"file", "blob", "data"}
