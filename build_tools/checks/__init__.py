@@ -24,6 +24,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     references.check_unique_ids,
     references.check_references,
     references.check_review_dates,
+    references.check_sources_locatable,
     translations.check_translations,
     exercises.check_exercises,
 )
