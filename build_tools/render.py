@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 from functools import cache
@@ -68,6 +69,10 @@ class Renderer:
 
     def text(self, value: Localized | None) -> str:
         return value.get(self.lang) if value is not None else ""
+
+    def nav_title(self, value: Localized) -> str:
+        """A title for MkDocs' navigation, which the theme inserts as HTML without escaping it."""
+        return html.escape(self.text(value), quote=False)
 
     def ui(self, key: str) -> str:
         return ui_strings()[key][self.lang]
@@ -154,9 +159,9 @@ class Renderer:
         return [
             {
                 self.ui("process"): [INDEX_PATH]
-                + [{f"{step.number}. {self.text(step.title)}": step_path(step)} for step in manual.steps]
+                + [{f"{step.number}. {self.nav_title(step.title)}": step_path(step)} for step in manual.steps]
             },
-            {self.ui("actors"): [{self.text(a.name): actor_path(a)} for a in self.sorted_actors()]},
+            {self.ui("actors"): [{self.nav_title(a.name): actor_path(a)} for a in self.sorted_actors()]},
             {self.ui("matrix_title"): MATRIX_PATH},
             *handwritten,
         ]

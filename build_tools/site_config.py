@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +16,40 @@ from .render import emergency_contacts, ui_strings
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 # where the other language's copy of the current page lives, relative to this site's root
 OTHER_LANGUAGE_PREFIX = {"sv": "en/", "en": "../"}
+
+
+# The theme's inline scripts that contain no template code are the same on every page; the CSP
+# allows exactly those by hash. The one that varies per page is moved into a file by
+# overrides/partials/javascripts/base.html.
+THEME_SCRIPTS = ("material", "templates/partials/javascripts")
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+CSP_DIRECTIVES = (
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+
+
+@cache
+def theme_script_hashes() -> tuple[str, ...]:
+    package, folder = THEME_SCRIPTS
+    scripts = [
+        match.group(1)
+        for partial in sorted(resources.files(package).joinpath(folder).iterdir(), key=lambda p: p.name)
+        if partial.name.endswith(".html")
+        for match in INLINE_SCRIPT.finditer(partial.read_text(encoding="utf-8"))
+        if "{{" not in match.group(1) and "{%" not in match.group(1)
+    ]
+    return tuple(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+        for script in scripts
+    )
+
+
+def content_security_policy() -> str:
+    return "; ".join((*CSP_DIRECTIVES, " ".join(("script-src 'self'", *theme_script_hashes()))))
 
 
 def other_language(lang: str) -> str:
@@ -32,6 +71,7 @@ def extra(manual: Manual, lang: str) -> dict[str, Any]:
         "alternate": [{"name": LANGUAGE_NAMES[other], "lang": other, "link": OTHER_LANGUAGE_PREFIX[lang]}],
         "manual": {
             "lang": lang,
+            "content_security_policy": content_security_policy(),
             "emergency_label": ui_strings()["emergency_label"][lang],
             "emergency": [
                 {

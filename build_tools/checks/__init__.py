@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Manual
 from ..problems import Problem
-from . import exercises, references, steps, translations
+from . import exercises, markup, references, steps, translations
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     references.check_sources_locatable,
     translations.check_translations,
     exercises.check_exercises,
+    markup.check_markup,
 )
 
 
