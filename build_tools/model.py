@@ -50,8 +50,12 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Audience = Literal["all", "children", "adults"]
-OneOrMoreSlugs = Annotated[list[Slug], BeforeValidator(_as_list), Field(min_length=1)]
-SectionNumber = Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d+( ?[a-z])?$")]
+# json_schema_input_type: what an editor may write, for the JSON Schemas (`manual schema`)
+OneOrMoreSlugs = Annotated[
+    list[Slug], BeforeValidator(_as_list, json_schema_input_type=Slug | list[Slug]), Field(min_length=1)
+]
+SectionText = Annotated[str, StringConstraints(pattern=r"^\d+( ?[a-z])?$")]
+SectionNumber = Annotated[SectionText, BeforeValidator(_as_text, json_schema_input_type=int | SectionText)]
 
 
 class Node(BaseModel):
