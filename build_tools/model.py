@@ -46,7 +46,8 @@ def _without_origin(value: Any) -> Any:
     return {k: v for k, v in value.items() if k != "__origin__"} if isinstance(value, dict) else value
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Audience = Literal["all", "children", "adults"]

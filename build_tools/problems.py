@@ -24,6 +24,19 @@ class Problem:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
         return f"{self.path}:{self.line}: {prefix}{self.message}"
 
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command: the problem shows up on the line in the pull request."""
+        return f"::{self.severity} file={_github_property(self.path)},line={self.line}::{_github_data(self.message)}"
+
+
+def _github_data(text: str) -> str:
+    # the escaping of GitHub's @actions/core toolkit
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 @dataclass(frozen=True)
 class Message:
