@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from .history import ContentHistory
 from .model import Actor, Contact, LegalRef, Localized, Manual, Step
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,6 +35,13 @@ def actor_path(actor: Actor) -> str:
 
 MATRIX_PATH = "vem-gor-vad.md"
 INDEX_PATH = "index.md"
+CHANGES_PATH = "andringar.md"
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_literal(text: str) -> str:
+    """Text shown exactly as written (e.g. a commit summary): Markdown syntax is escaped."""
+    return MARKDOWN_SYNTAX.sub(r"\\\1", text)
 
 
 @cache
@@ -43,9 +52,10 @@ def ui_strings() -> dict[str, dict[str, str]]:
 class Renderer:
     """Renders the pages of one language; every page knows its own path for relative links."""
 
-    def __init__(self, manual: Manual, lang: str):
+    def __init__(self, manual: Manual, lang: str, history: ContentHistory | None = None):
         self.manual = manual
         self.lang = lang
+        self.history = history or ContentHistory()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -55,6 +65,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["t"] = self.text
+        self.env.filters["markdown_literal"] = markdown_literal
         self.env.globals.update(
             ui=self.ui,
             cite=self.cite,
@@ -64,6 +75,9 @@ class Renderer:
             step_path=step_path,
             actor_path=actor_path,
             matrix_path=MATRIX_PATH,
+            changes_path=CHANGES_PATH,
+            history=self.history,
+            step_of_file=self.step_of_file,
             actor_names=self.actor_names,
         )
 
@@ -73,6 +87,9 @@ class Renderer:
     def nav_title(self, value: Localized) -> str:
         """A title for MkDocs' navigation, which the theme inserts as HTML without escaping it."""
         return html.escape(self.text(value), quote=False)
+
+    def step_of_file(self, path: str) -> Step | None:
+        return next((step for step in self.manual.steps if step.path == path), None)
 
     def ui(self, key: str) -> str:
         return ui_strings()[key][self.lang]
@@ -124,6 +141,7 @@ class Renderer:
         pages = [
             self.render("index.md.j2", INDEX_PATH),
             self.render("matrix.md.j2", MATRIX_PATH, actors=self.sorted_actors()),
+            self.render("changes.md.j2", CHANGES_PATH),
         ]
         steps = list(manual.steps)
         for index, step in enumerate(steps):
@@ -132,6 +150,7 @@ class Renderer:
                     "step.md.j2",
                     step_path(step),
                     step=step,
+                    last_changed=self.history.last_changed_of(step.path),
                     previous=steps[index - 1] if index > 0 else None,
                     next=steps[index + 1] if index + 1 < len(steps) else None,
                     contacts=[manual.contact_by_id[c] for c in step.contacts if c in manual.contact_by_id],
@@ -164,6 +183,7 @@ class Renderer:
             {self.ui("actors"): [{self.nav_title(a.name): actor_path(a)} for a in self.sorted_actors()]},
             {self.ui("matrix_title"): MATRIX_PATH},
             *handwritten,
+            {self.ui("changes_title"): CHANGES_PATH},
         ]
 
     def sorted_actors(self) -> list[Actor]:
