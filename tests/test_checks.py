@@ -10,15 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import pipeline
+from build_tools import messages, pipeline
 from build_tools.checks import CheckOptions
 from build_tools.cli import main
+
+from .conftest import FIXTURES, copy_repo
 
 STEP1 = "steps/01-identifiering.yml"
 STEP2 = "steps/02-akut-skydd.yml"
 STEP3 = "steps/03-inledande-stod.yml"
 ACTORS = "steps/actors.yml"
 EXERCISE = "case_exercises/prov.yml"
+SOURCES = "steps/shared/sources.yml"
 
 
 def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -39,11 +42,17 @@ def write(rel: str, content: bytes) -> Callable[[Path], None]:
     return apply
 
 
+def remove_steps(root: Path) -> None:
+    for path in (root / "steps").glob("[0-9][0-9]-*.yml"):
+        path.unlink()
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
     breaks: Callable[[Path], None]
     expected: str  # the start of the expected line: "path:line: message"
+    exit_code: int = 1  # 0 for a warning
 
 
 CASES = [
@@ -193,6 +202,190 @@ CASES[CASES.index(next(c for c in CASES if c.name == "not UTF-8"))] = Case(
 )
 
 
+CASES += [
+    Case(
+        "a key that is not a word",
+        replace(STEP1, "number: 1\n", "number: 1\n[a, b]: 2\n"),
+        f"{STEP1}:3: a key must be a plain word",
+    ),
+    Case(
+        "required file missing",
+        lambda root: (root / ACTORS).unlink(),
+        f"{ACTORS}:1: required file is missing",
+    ),
+    Case(
+        "list file written as a mapping",
+        write(SOURCES, b"id: test-source\ntitle: A test source\n"),
+        f"{SOURCES}:1: this file must be a list of entries",
+    ),
+    Case("step file written as a list", write(STEP1, b"- number: 1\n"), f"{STEP1}:1: this file must be a mapping"),
+    Case(
+        "step in a subfolder",
+        write("steps/extra/07-extra.yml", b"number: 7\n"),
+        "steps/extra/07-extra.yml:1: unexpected file: steps are steps/NN-<id>.yml",
+    ),
+    Case(
+        "exercise in a subfolder",
+        write("case_exercises/gamla/prov2.yml", b"id: prov2\n"),
+        "case_exercises/gamla/prov2.yml:1: unexpected file: exercises are case_exercises/<id>.yml",
+    ),
+    Case(
+        "ending .yaml",
+        write("steps/07-extra.yaml", b"number: 7\n"),
+        "steps/07-extra.yaml:1: unexpected file: use the ending .yml",
+    ),
+    Case(
+        "file number and step number differ",
+        lambda root: (root / STEP1).rename(root / "steps/07-identifiering.yml"),
+        "steps/07-identifiering.yml:2: the file name says step 07 but 'number' is 1",
+    ),
+    Case(
+        "exercise file name and id differ",
+        replace(EXERCISE, "id: prov", "id: annat"),
+        f"{EXERCISE}:2: the file name says 'prov' but 'id' is 'annat'",
+    ),
+    Case(
+        "a list item that should be a mapping",
+        replace(
+            STEP1,
+            "  - actor: polismyndigheten\n    tasks:\n      - text: {sv: Polisen gör något i steg 1., "
+            "en: The police do something in step 1.}",
+            "  - polismyndigheten",
+        ),
+        f"{STEP1}:14: 'actors[2]' must be a mapping of keys to values",
+    ),
+    Case(
+        "invalid id",
+        replace(STEP1, "id: identifiering", "id: Identifiering"),
+        f"{STEP1}:3: 'id' must be an id of lowercase letters",
+    ),
+    Case(
+        "invalid web address",
+        replace(SOURCES, "url: https://example.org/source", "url: example.org/source"),
+        f"{SOURCES}:4: 'url' must be a web address starting with https://",
+    ),
+    Case(
+        "invalid section",
+        replace(STEP3, "section: 15, about", "section: 15 §, about"),
+        f"{STEP3}:26: 'legal[1].section' has an invalid format (got '15 §')",
+    ),
+    Case(
+        "value not among the allowed",
+        replace(STEP1, "audience: children", "audience: barn"),
+        f"{STEP1}:13: 'actors[1].tasks[2].audience' must be one of 'all', 'children' or 'adults' (got 'barn')",
+    ),
+    Case("infinite number", replace(STEP1, "number: 1", "number: .inf"), f"{STEP1}:2: 'number': Input should be"),
+    Case(
+        "unknown key in a nested mapping",
+        replace(STEP1, "        audience: children", "        audiense: children"),
+        f"{STEP1}:13: unknown key 'actors[1].tasks[2].audiense' (did you mean 'audience'?)",
+    ),
+    Case(
+        "missing Swedish",
+        replace(STEP1, "{sv: Identifiering, en: Identification}", "{en: Identification}"),
+        f"{STEP1}:4: missing Swedish text (sv)",
+    ),
+    Case(
+        "raw HTML: script",
+        replace(STEP1, "{sv: Syftet med steg 1.,", '{sv: "Syftet <script>alert(1)</script>",'),
+        f"{STEP1}:6: text contains raw HTML '<script>'",
+    ),
+    Case(
+        "raw HTML: event handler",
+        replace(STEP1, "en: Social services do something in step 1.", 'en: "<img src=x onerror=alert(1)>"'),
+        f"{STEP1}:11: text contains raw HTML '<img src=x onerror=alert(1)>'",
+    ),
+    Case(
+        "raw HTML: svg onload in an actor's name",
+        replace(ACTORS, "{sv: Socialtjänsten,", '{sv: "<svg onload=alert(1)>",'),
+        f"{ACTORS}:3: text contains raw HTML '<svg onload=alert(1)>'",
+    ),
+    Case(
+        "raw HTML in a plain text (a source title)",
+        replace(SOURCES, "title: A test source", "title: A <b>test</b> source"),
+        f"{SOURCES}:3: text contains raw HTML '<b>'",
+    ),
+    Case(
+        "javascript: link",
+        replace(STEP1, "{sv: De första dagarna.,", '{sv: "[Klicka](javascript:alert(1))",'),
+        f"{STEP1}:7: text contains a link to 'javascript:alert(1'",
+    ),
+    Case(
+        "attribute list with an event handler",
+        replace(STEP1, "{sv: Skyddsbedömning samma dag.,", '{sv: "Skyddsbedömning {: onclick=alert(1) }",'),
+        f"{STEP1}:12: text contains the attribute list '{{: onclick=alert(1) }}'",
+    ),
+    Case(
+        "duplicate time limit id",
+        replace(
+            STEP3,
+            "legal:\n  - {law",
+            "  - id: betanketid\n    what: {sv: X, en: X}\n    duration: {sv: 1 dag, en: 1 day}\nlegal:\n  - {law",
+        ),
+        f"{STEP3}:25: duplicate time limit id 'betanketid'",
+    ),
+    Case(
+        "source without url or document",
+        replace(SOURCES, "  url: https://example.org/source\n", ""),
+        f"{SOURCES}:2: a source needs a 'url' or a 'document'",
+    ),
+    Case(
+        "unknown contact",
+        replace(STEP1, "contacts: [nodnummer-112]", "contacts: [nodnummer-113]"),
+        f"{STEP1}:17: contact (steps/shared/contacts.yml) 'nodnummer-113' does not exist",
+    ),
+    Case(
+        "review date in the future",
+        replace(STEP1, "last_reviewed: 2026-11-01", "last_reviewed: 2999-01-01"),
+        f"{STEP1}:19: last_reviewed 2999-01-01 is in the future",
+    ),
+    Case(
+        "review long ago (a warning)",
+        replace(STEP1, "last_reviewed: 2026-11-01", "last_reviewed: 2020-01-01"),
+        f"{STEP1}:19: warning: last reviewed 2020-01-01, more than",
+        exit_code=0,
+    ),
+    Case("no step files", remove_steps, "steps:1: no step files found"),
+    Case(
+        "actor listed twice",
+        replace(STEP1, "  - actor: polismyndigheten", "  - actor: socialtjansten"),
+        f"{STEP1}:14: actor 'socialtjansten' is listed twice in this step",
+    ),
+    Case(
+        "exercise: unknown actor",
+        replace(EXERCISE, "actors: [socialtjansten]", "actors: [tullen]"),
+        f"{EXERCISE}:9: actor 'tullen' does not exist",
+    ),
+    Case(
+        "exercise: end with choices",
+        replace(
+            EXERCISE,
+            "    end: true\n    outcome: {sv: Personen",
+            "    end: true\n    choices:\n      - {label: {sv: A, en: A}, next: borja, feedback: {sv: B, en: B}}\n"
+            "    outcome: {sv: Personen",
+        ),
+        f"{EXERCISE}:18: node 'bra-slut' is an end but also has choices",
+    ),
+    Case(
+        "exercise: end without outcome",
+        replace(EXERCISE, "    outcome: {sv: Personen fick stöd., en: The person got support.}\n", ""),
+        f"{EXERCISE}:18: end node 'bra-slut' has no 'outcome'",
+    ),
+    Case(
+        "schema line missing (a warning)",
+        replace(ACTORS, "# yaml-language-server: $schema=../schemas/actors.schema.json\n", ""),
+        f"{ACTORS}:1: warning: the first line should be '# yaml-language-server: $schema=../schemas/actors.schema",
+        exit_code=0,
+    ),
+    Case(
+        "schema line points at the wrong schema (a warning)",
+        replace(EXERCISE, "exercise.schema.json", "step.schema.json"),
+        f"{EXERCISE}:1: warning: the schema line points at '../schemas/step.schema.json'",
+        exit_code=0,
+    ),
+]
+
+
 def test_fixture_is_valid(minimal_repo: Path) -> None:
     checked = pipeline.check(minimal_repo)
     assert checked.problems == []
@@ -201,20 +394,45 @@ def test_fixture_is_valid(minimal_repo: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_reported_with_file_and_line(case: Case, minimal_repo: Path, capsys) -> None:
     case.breaks(minimal_repo)
-    assert main(["check", "--root", str(minimal_repo)]) == 1
+    assert main(["check", "--root", str(minimal_repo)]) == case.exit_code
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith(case.expected) for line in lines), "\n".join(lines)
     assert all(":" in line and line.split(":")[1].isdigit() for line in lines), lines
     assert "Traceback" not in "\n".join(lines)
 
 
+# one kind of problem in each of several files, including one that cannot even be parsed
+IN_ONE_RUN = (
+    "YAML syntax error",
+    "unknown owner in a list",
+    "invalid section",
+    "raw HTML: svg onload in an actor's name",
+    "raw HTML in a plain text (a source title)",
+    "exercise: next missing",
+    "ending .yaml",
+)
+
+
 def test_all_problems_are_reported_in_one_run(minimal_repo: Path, capsys) -> None:
-    replace(STEP1, "owner: socialtjansten", "owner: polisen")(minimal_repo)
-    replace(STEP2, "title: {sv: Akut skydd, en: Acute protection}", "title: {sv: Akut skydd}")(minimal_repo)
-    replace(EXERCISE, "next: bra-slut", "next: saknas")(minimal_repo)
+    cases = [case for case in CASES if case.name in IN_ONE_RUN]
+    assert len(cases) == len(IN_ONE_RUN)
+    for case in cases:
+        case.breaks(minimal_repo)
     assert main(["check", "--root", str(minimal_repo)]) == 1
-    out = capsys.readouterr().out
-    assert f"{STEP1}:5:" in out and f"{STEP2}:4:" in out and f"{EXERCISE}:12:" in out
+    lines = capsys.readouterr().out.splitlines()
+    for case in cases:
+        assert any(line.startswith(case.expected) for line in lines), (case.name, lines)
+
+
+def test_the_table_covers_every_message(tmp_path: Path) -> None:
+    produced: set[str] = set()
+    for index, case in enumerate(CASES):
+        root = copy_repo(tmp_path / str(index), FIXTURES / "minimal")
+        case.breaks(root)
+        produced |= {p.code for p in pipeline.check(root).problems if p.format().startswith(case.expected)}
+    missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced)
+    assert missing == [], "add a case to CASES for each of these messages"
+    assert len({case.name for case in CASES}) == len(CASES) >= 60
 
 
 def test_old_review_is_a_warning_not_an_error(minimal_repo: Path) -> None:
