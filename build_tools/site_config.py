@@ -26,6 +26,9 @@ INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 CSP_DIRECTIVES = (
     "default-src 'self'",
     "img-src 'self' data:",
+    # style attributes only (Markdown's aligned table cells); no <style> elements from elsewhere
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
