@@ -76,5 +76,5 @@ def test_step_pages_show_their_last_change_and_link_the_changes_page(git_repo: P
 def test_without_history_pages_say_nothing_about_changes(minimal_repo: Path) -> None:
     manual = load_manual(minimal_repo).manual
     pages = {page.path: page.content for page in Renderer(manual, "sv").pages()}
-    assert all("manual-changed" not in pages[step_path(step)] for step in manual.steps)
+    assert all("Senast ändrad" not in pages[step_path(step)] for step in manual.steps)
     assert "ingen versionshistorik" in pages[CHANGES_PATH]
