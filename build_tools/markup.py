@@ -1,4 +1,5 @@
-"""What a text may contain: Markdown, but no raw HTML, no script links, no HTML attributes.
+"""What a text may contain: Markdown, but no raw HTML, no script links, no HTML attributes, and
+no images from other sites (the site requests nothing from other hosts).
 
 `find_unsafe` is what the check reports; `SafeLinksExtension` is the second line of defence that
 removes script links and event handlers from every rendered Markdown page, even if the check
@@ -11,6 +12,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Literal
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -27,6 +29,8 @@ LINK_TARGET = re.compile(
     r"|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>",  # autolink
     re.M,
 )
+# a Markdown image whose address names a host: ![text](https://…) or ![text](//…)
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^)>\s]*)")
 # Python-Markdown's attr_list syntax: {: #id .class key=value } (the colon is optional)
 ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
 SCRIPT_SCHEME = re.compile(r"(?:java|vb)script:")
@@ -35,7 +39,7 @@ CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 
 @dataclass(frozen=True)
 class Unsafe:
-    kind: str  # "html", "link" or "attributes"
+    kind: Literal["html", "link", "attributes", "remote-image"]
     text: str
 
 
@@ -59,6 +63,7 @@ def find_unsafe(text: str) -> list[Unsafe]:
         # a script link hidden from the patterns above, e.g. split by a tab that browsers drop
         squeezed = CONTROL_AND_SPACE.sub("", html.unescape(text)).lower()
         found += [Unsafe("link", match.group(0)) for match in SCRIPT_SCHEME.finditer(squeezed)]
+    found += [Unsafe("remote-image", match.group(1)) for match in REMOTE_IMAGE.finditer(text)]
     for match in ATTRIBUTE_LIST.finditer(text):
         inner = match.group(1).strip()
         if "=" in inner or inner.startswith((".", "#", ":")):

@@ -56,6 +56,9 @@ RAW_HTML = Message("raw-html", "text contains raw HTML '{markup}'; write Markdow
 UNSAFE_LINK = Message(
     "unsafe-link", "text contains a link to '{target}'; links start with https://, http://, mailto: or tel:"
 )
+REMOTE_IMAGE = Message(
+    "remote-image", "text shows an image from another site '{target}'; the manual loads nothing from other hosts"
+)
 ATTRIBUTE_LIST = Message(
     "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
 )

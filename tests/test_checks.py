@@ -316,6 +316,11 @@ CASES += [
         f"{STEP1}:12: text contains the attribute list '{{: onclick=alert(1) }}'",
     ),
     Case(
+        "image from another site",
+        replace(STEP1, "{sv: De första dagarna.,", '{sv: "![logga](https://example.com/spår.png)",'),
+        f"{STEP1}:7: text shows an image from another site 'https://example.com/spår.png'",
+    ),
+    Case(
         "duplicate time limit id",
         replace(
             STEP3,

@@ -1,4 +1,5 @@
-"""Texts are Markdown only: no raw HTML, no script links, no HTML attributes (they could run code)."""
+"""Texts are Markdown only: no raw HTML, script links or HTML attributes (they could run code), and
+no images from other sites (they would tell another host who reads the manual)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ MESSAGE_OF_KIND: dict[str, tuple[Message, str]] = {
     "html": (m.RAW_HTML, "markup"),
     "link": (m.UNSAFE_LINK, "target"),
     "attributes": (m.ATTRIBUTE_LIST, "markup"),
+    "remote-image": (m.REMOTE_IMAGE, "target"),
 }
 SHOWN_LENGTH = 60
 
