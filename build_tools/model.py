@@ -77,6 +77,10 @@ class Node(BaseModel):
 class Localized(Node):
     """A text in Swedish and English: `{sv: …, en: …}`. Markdown allowed, no raw HTML."""
 
+    # both languages are optional here so that the check can name the missing one; the editors'
+    # schema asks for both, so their editor marks a missing translation while they type
+    model_config = ConfigDict(json_schema_extra={"required": ["sv", "en"]})
+
     sv: str | None = None
     en: str | None = None
 

@@ -56,7 +56,8 @@ def test_schema_refuses_what_the_check_refuses() -> None:
     validator = jsonschema.Draft202012Validator(schema)
     assert validator.is_valid(step)
     without_id = {key: value for key, value in step.items() if key != "id"}
-    for broken in ({**step, "ownr": "x"}, {**step, "owner": "Not A Slug"}, without_id):
+    untranslated = {**step, "title": {"sv": step["title"]["sv"]}}
+    for broken in ({**step, "ownr": "x"}, {**step, "owner": "Not A Slug"}, without_id, untranslated):
         assert not validator.is_valid(broken)
 
 
