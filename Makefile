@@ -43,6 +43,7 @@ chromium:
 lint: $(STAMP)
 	$(BIN)/ruff check build_tools hooks tests
 	$(BIN)/ruff format --check build_tools hooks tests
+	$(BIN)/yamllint --strict .
 
 test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/ruff check build_tools hooks tests

@@ -18,11 +18,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = pipeline.default_options(review_max_age_days=args.review_max_age)
     checked = pipeline.check(_root(args.root), options)
     for problem in checked.problems:
-        print(problem.format())
+        print(problem.format_github() if args.format == "github" else problem.format())
     failed = errors(checked.problems)
     if failed:
         print(f"{len(failed)} problem(s) found.", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    root = _root(args.root)
+    for path in write_schemas(root):
+        print(f"Wrote {path.relative_to(root).as_posix()}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_exercise
+
+    root = _root(args.root)
+    try:
+        path = new_exercise(root, args.id)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Created {path.relative_to(root).as_posix()}: fill in the texts, then run `make check`.")
     return 0
 
 
@@ -62,7 +84,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DAYS",
         help=f"warn when a review is older than this (default 365, or ${pipeline.REVIEW_MAX_AGE_ENV})",
     )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: path:line: message (default); github: annotations for GitHub Actions",
+    )
     check.set_defaults(func=cmd_check)
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
+    schema.add_argument("--root")
+    schema.set_defaults(func=cmd_schema)
+
+    new = sub.add_parser("new", help="create a new content file from a skeleton that passes the check")
+    new.add_argument("kind", choices=("exercise",), help="what to create")
+    new.add_argument("id", help="the id, also the file name: lowercase letters a-z, digits and '-'")
+    new.add_argument("--root")
+    new.set_defaults(func=cmd_new)
 
     build = sub.add_parser("build", help="check, then build the Swedish and English site into site/")
     build.add_argument("--root")

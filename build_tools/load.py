@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import messages as m
 from .model import (
     Actor,
     Contact,
@@ -80,44 +81,43 @@ _TYPE_WORDS = {
     "dict_type": "a mapping of keys to values",
     "float_type": "a number",
 }
+_DATE_ERRORS = ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact")
 
 
-def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+def _problem(error: dict[str, Any], model: type[BaseModel], rel: str, line: int) -> Problem:
+    """Pydantic's validation error, said in the editor's words."""
     loc = tuple(error["loc"])
     kind = error["type"]
     name = _field_name(loc)
+    ctx = error.get("ctx", {})
     if kind == "missing":
-        return f"missing required field '{name}'"
+        return m.MISSING_FIELD.at(rel, line, field=name)
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = _known_keys(model, loc[:-1])
         guess = difflib.get_close_matches(key, known, n=1)
-        hint = f" (did you mean '{guess[0]}'?)" if guess else f" (allowed: {', '.join(sorted(known))})"
-        return f"unknown key '{name}'{hint}"
+        hint = f"did you mean '{guess[0]}'?" if guess else f"allowed: {', '.join(sorted(known))}"
+        return m.UNKNOWN_KEY.at(rel, line, field=name, hint=hint)
     if kind in _TYPE_WORDS:
-        return f"'{name}' must be {_TYPE_WORDS[kind]}"
-    if kind == "model_type" or kind == "model_attributes_type":
-        if error.get("ctx", {}).get("class_name") == "Localized":
-            return f"'{name}' must be a text in both languages: {{sv: …, en: …}}"
-        return f"'{name}' must be a mapping of keys to values"
+        return m.WRONG_TYPE.at(rel, line, field=name, expected=_TYPE_WORDS[kind])
+    if kind in ("model_type", "model_attributes_type"):
+        if ctx.get("class_name") == "Localized":
+            return m.NOT_LOCALIZED.at(rel, line, field=name)
+        return m.NOT_MAPPING.at(rel, line, field=name)
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
+        pattern = ctx.get("pattern", "")
         if "a-z0-9" in pattern and "A-Z" not in pattern:
-            return f"'{name}' must be an id of lowercase letters a-z, digits and '-' (got '{error['input']}')"
+            return m.INVALID_ID.at(rel, line, field=name, value=error["input"])
         if "https" in pattern:
-            return f"'{name}' must be a web address starting with https:// (got '{error['input']}')"
-        return f"'{name}' has an invalid format (got '{error['input']}')"
+            return m.INVALID_URL.at(rel, line, field=name, value=error["input"])
+        return m.INVALID_FORMAT.at(rel, line, field=name, value=error["input"])
     if kind == "too_short":
-        return f"'{name}' must not be empty"
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
-        return f"'{name}' must be a valid date written YYYY-MM-DD (got '{error['input']}')"
+        return m.EMPTY_LIST.at(rel, line, field=name)
+    if kind in _DATE_ERRORS:
+        return m.INVALID_DATE.at(rel, line, field=name, value=error["input"])
     if kind == "literal_error":
-        return f"'{name}' must be one of {error['ctx']['expected']} (got '{error['input']}')"
-    if kind == "value_error":
-        return str(error.get("ctx", {}).get("error", error["msg"]))
-    if name == "the file":
-        return error["msg"]
-    return f"'{name}': {error['msg']}"
+        return m.NOT_ALLOWED.at(rel, line, field=name, expected=ctx["expected"], value=error["input"])
+    return m.INVALID_VALUE.at(rel, line, field=name, detail=error["msg"])
 
 
 def _known_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
@@ -150,11 +150,9 @@ def _validate(model: type[BaseModel], raw: Any, rel: str) -> tuple[Any, list[Pro
     try:
         return model.model_validate(_with_origins(raw, rel)), []
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
-            problems.append(Problem(rel, line_at(raw, loc), _message(error, model)))
-        return None, problems
+        return None, [
+            _problem(error, model, rel, line_at(raw, tuple(error["loc"]))) for error in exc.errors(include_url=False)
+        ]
 
 
 def _read(root: Path, path: Path, problems: list[Problem]) -> Any:
@@ -172,7 +170,7 @@ def _load_list(root: Path, path: Path, model: type[BaseModel], problems: list[Pr
     if raw is None:
         return ()
     if not isinstance(raw, YamlList):
-        problems.append(Problem(rel, getattr(raw, "line", 1), "this file must be a list of entries ('- id: …')"))
+        problems.append(m.FILE_NOT_LIST.at(rel, getattr(raw, "line", 1)))
         return ()
     items = []
     for entry in raw:
@@ -189,7 +187,7 @@ def _load_one(root: Path, path: Path, model: type[BaseModel], problems: list[Pro
     if raw is None:
         return None
     if not isinstance(raw, YamlMap):
-        problems.append(Problem(rel, getattr(raw, "line", 1), "this file must be a mapping of keys to values"))
+        problems.append(m.FILE_NOT_MAPPING.at(rel, getattr(raw, "line", 1)))
         return None
     value, found = _validate(model, raw, rel)
     problems.extend(found)
@@ -204,25 +202,17 @@ def _load_steps(root: Path, problems: list[Problem]) -> tuple[Step, ...]:
             continue
         match = STEP_FILE.match(path.name)
         if not match:
-            problems.append(
-                Problem(rel, 1, "unexpected file: a step file is named NN-<id>.yml (e.g. 01-identifiering.yml)")
-            )
+            problems.append(m.STEP_FILE_NAME.at(rel, 1))
             continue
         step = _load_one(root, path, Step, problems)
         if step is None:
             continue
         if int(match.group(1)) != step.number:
             problems.append(
-                Problem(
-                    rel,
-                    step.line_of("number"),
-                    f"the file name says step {match.group(1)} but 'number' is {step.number}",
-                )
+                m.FILE_NUMBER_MISMATCH.at(rel, step.line_of("number"), file_number=match.group(1), number=step.number)
             )
         if match.group(2) != step.id:
-            problems.append(
-                Problem(rel, step.line_of("id"), f"the file name says '{match.group(2)}' but 'id' is '{step.id}'")
-            )
+            problems.append(m.FILE_ID_MISMATCH.at(rel, step.line_of("id"), file_id=match.group(2), id=step.id))
         steps.append(step)
     return tuple(sorted(steps, key=lambda s: s.number))
 
@@ -237,17 +227,15 @@ def _stray_files(root: Path, problems: list[Problem]) -> None:
                 continue
             nested = path.parent != root / folder
             if folder == "steps/shared" and rel not in known:
-                problems.append(Problem(rel, 1, f"unexpected file: steps/shared holds only {', '.join(sorted(known))}"))
+                problems.append(m.SHARED_FILE_NAME.at(rel, 1, known=", ".join(sorted(known))))
             elif folder == "case_exercises" and (nested or path.suffix == ".yaml"):
-                problems.append(Problem(rel, 1, "unexpected file: exercises are case_exercises/<id>.yml"))
+                problems.append(m.EXERCISE_FILE_NAME.at(rel, 1))
     for path in sorted((root / "steps").glob("*.yaml")):
-        problems.append(Problem(path.relative_to(root).as_posix(), 1, "unexpected file: use the ending .yml"))
+        problems.append(m.YAML_EXTENSION.at(path.relative_to(root).as_posix(), 1))
     for subdir in sorted((root / "steps").iterdir()) if (root / "steps").is_dir() else []:
         if subdir.is_dir() and subdir.name != "shared":
             for path in sorted(subdir.rglob("*.yml")):
-                problems.append(
-                    Problem(path.relative_to(root).as_posix(), 1, "unexpected file: steps are steps/NN-<id>.yml")
-                )
+                problems.append(m.STEP_IN_SUBFOLDER.at(path.relative_to(root).as_posix(), 1))
 
 
 def load_manual(root: Path) -> LoadResult:
@@ -255,7 +243,7 @@ def load_manual(root: Path) -> LoadResult:
     problems: list[Problem] = []
     for rel in REQUIRED_FILES:
         if not (root / rel).is_file():
-            problems.append(Problem(rel, 1, "required file is missing"))
+            problems.append(m.REQUIRED_FILE.at(rel, 1))
     actors = _load_list(root, root / ACTORS_FILE, Actor, problems) if (root / ACTORS_FILE).is_file() else ()
     steps = _load_steps(root, problems) if (root / "steps").is_dir() else ()
     shared = {
@@ -273,11 +261,7 @@ def load_manual(root: Path) -> LoadResult:
         expected = Path(exercise.path).stem
         if exercise.id != expected:
             problems.append(
-                Problem(
-                    exercise.path,
-                    exercise.line_of("id"),
-                    f"the file name says '{expected}' but 'id' is '{exercise.id}'",
-                )
+                m.FILE_ID_MISMATCH.at(exercise.path, exercise.line_of("id"), file_id=expected, id=exercise.id)
             )
     _stray_files(root, problems)
     manual = Manual(actors=actors, steps=steps, exercises=exercises, **shared)

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic.json_schema import SkipJsonSchema
 
 LANGUAGES = ("sv", "en")
@@ -46,12 +46,17 @@ def _without_origin(value: Any) -> Any:
     return {k: v for k, v in value.items() if k != "__origin__"} if isinstance(value, dict) else value
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Audience = Literal["all", "children", "adults"]
-OneOrMoreSlugs = Annotated[list[Slug], BeforeValidator(_as_list), Field(min_length=1)]
-SectionNumber = Annotated[str, BeforeValidator(_as_text), StringConstraints(pattern=r"^\d+( ?[a-z])?$")]
+# json_schema_input_type: what an editor may write, for the JSON Schemas (`manual schema`)
+OneOrMoreSlugs = Annotated[
+    list[Slug], BeforeValidator(_as_list, json_schema_input_type=Slug | list[Slug]), Field(min_length=1)
+]
+SectionText = Annotated[str, StringConstraints(pattern=r"^\d+( ?[a-z])?$")]
+SectionNumber = Annotated[SectionText, BeforeValidator(_as_text, json_schema_input_type=int | SectionText)]
 
 
 class Node(BaseModel):
@@ -71,6 +76,10 @@ class Node(BaseModel):
 
 class Localized(Node):
     """A text in Swedish and English: `{sv: …, en: …}`. Markdown allowed, no raw HTML."""
+
+    # both languages are optional here so that the check can name the missing one; the editors'
+    # schema asks for both, so their editor marks a missing translation while they type
+    model_config = ConfigDict(json_schema_extra={"required": ["sv", "en"]})
 
     sv: str | None = None
     en: str | None = None
@@ -208,13 +217,7 @@ class Source(Node):
     id: SourceId
     title: str
     url: Url | None = None
-    document: str | None = None
-
-    @model_validator(mode="after")
-    def _locatable(self) -> Source:
-        if not (self.url or self.document):
-            raise ValueError("a source needs a 'url' or a 'document'")
-        return self
+    document: str | None = None  # a source needs a url or a document: checks/references.py
 
 
 class Sign(Node):

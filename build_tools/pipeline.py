@@ -12,6 +12,7 @@ from .checks.pages import check_page_mirror
 from .load import load_manual
 from .model import Manual
 from .problems import Problem, errors
+from .schema import check_schema_lines
 
 REVIEW_MAX_AGE_ENV = "MANUAL_REVIEW_MAX_AGE_DAYS"
 
@@ -42,7 +43,12 @@ def default_options(today: date | None = None, review_max_age_days: int | None =
 
 def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
     result = load_manual(root)
-    problems = result.problems + run_checks(result.manual, options or default_options()) + check_page_mirror(root)
+    problems = (
+        result.problems
+        + run_checks(result.manual, options or default_options())
+        + check_page_mirror(root)
+        + check_schema_lines(root)
+    )
     return CheckedManual(result.manual, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ import markupsafe
 import yaml
 
 from . import branching
+from .history import ContentHistory
 from .legal import citations, provision_url
 from .model import Actor, Contact, Exercise, GlossaryTerm, Law, LegalRef, Localized, Manual, Step, StepActor
 
@@ -55,6 +57,13 @@ REGIONS_PATH = "regionkoordinatorer.md"
 PRINT_PATH = "utskrift.md"
 SIGN_KINDS = ("general", "labour", "child", "risk")
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
+CHANGES_PATH = "andringar.md"
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_literal(text: str) -> str:
+    """Text shown exactly as written (e.g. a commit summary): Markdown syntax is escaped."""
+    return MARKDOWN_SYNTAX.sub(r"\\\1", text)
 
 
 @cache
@@ -65,9 +74,10 @@ def ui_strings() -> dict[str, dict[str, str]]:
 class Renderer:
     """Renders the pages of one language; every page knows its own path for relative links."""
 
-    def __init__(self, manual: Manual, lang: str):
+    def __init__(self, manual: Manual, lang: str, history: ContentHistory | None = None):
         self.manual = manual
         self.lang = lang
+        self.history = history or ContentHistory()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -77,6 +87,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["t"] = self.text
+        self.env.filters["markdown_literal"] = markdown_literal
         self.env.globals.update(
             ui=self.ui,
             cite=self.cite,
@@ -95,6 +106,9 @@ class Renderer:
             contacts_path=CONTACTS_PATH,
             regions_path=REGIONS_PATH,
             print_path=PRINT_PATH,
+            changes_path=CHANGES_PATH,
+            history=self.history,
+            step_of_file=self.step_of_file,
             actor_names=self.actor_names,
             ordered_actors=self.ordered_actors,
             step_contacts=self.step_contacts,
@@ -108,6 +122,13 @@ class Renderer:
 
     def text(self, value: Localized | None) -> str:
         return value.get(self.lang) if value is not None else ""
+
+    def nav_title(self, value: Localized) -> str:
+        """A title for MkDocs' navigation, which the theme inserts as HTML without escaping it."""
+        return html.escape(self.text(value), quote=False)
+
+    def step_of_file(self, path: str) -> Step | None:
+        return next((step for step in self.manual.steps if step.path == path), None)
 
     def ui(self, key: str) -> str:
         return ui_strings()[key][self.lang]
@@ -185,6 +206,7 @@ class Renderer:
             self.render("regions.md.j2", REGIONS_PATH),
             self.render("laws.md.j2", LAWS_INDEX_PATH, laws=self.sorted_laws(), citations=self.citations),
             self.print_page(),
+            self.render("changes.md.j2", CHANGES_PATH),
         ]
         steps = list(manual.steps)
         for index, step in enumerate(steps):
@@ -193,6 +215,7 @@ class Renderer:
                     "step.md.j2",
                     step_path(step),
                     step=step,
+                    last_changed=self.history.last_changed_of(step.path),
                     previous=steps[index - 1] if index > 0 else None,
                     next=steps[index + 1] if index + 1 < len(steps) else None,
                 )
@@ -243,9 +266,9 @@ class Renderer:
         return [
             {
                 self.ui("process"): [INDEX_PATH]
-                + [{f"{step.number}. {self.text(step.title)}": step_path(step)} for step in manual.steps]
+                + [{f"{step.number}. {self.nav_title(step.title)}": step_path(step)} for step in manual.steps]
             },
-            {self.ui("actors"): [{self.text(a.name): actor_path(a)} for a in self.sorted_actors()]},
+            {self.ui("actors"): [{self.nav_title(a.name): actor_path(a)} for a in self.sorted_actors()]},
             {self.ui("matrix_title"): MATRIX_PATH},
             {
                 self.ui("quick_reference"): [
@@ -268,6 +291,7 @@ class Renderer:
             *self.exercise_nav(),
             {self.ui("print_title"): PRINT_PATH},
             *handwritten,
+            {self.ui("changes_title"): CHANGES_PATH},
         ]
 
     def exercise_nav(self) -> list[Any]:

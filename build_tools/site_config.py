@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,43 @@ class OtherLanguage:
     link: str
 
 
+# The theme's inline scripts that contain no template code are the same on every page; the CSP
+# allows exactly those by hash. The one that varies per page is moved into a file by
+# overrides/partials/javascripts/base.html.
+THEME_SCRIPTS = ("material", "templates/partials/javascripts")
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+CSP_DIRECTIVES = (
+    "default-src 'self'",
+    "img-src 'self' data:",
+    # style attributes only (Markdown's aligned table cells); no <style> elements from elsewhere
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+
+
+@cache
+def theme_script_hashes() -> tuple[str, ...]:
+    package, folder = THEME_SCRIPTS
+    scripts = [
+        match.group(1)
+        for partial in sorted(resources.files(package).joinpath(folder).iterdir(), key=lambda p: p.name)
+        if partial.name.endswith(".html")
+        for match in INLINE_SCRIPT.finditer(partial.read_text(encoding="utf-8"))
+        if "{{" not in match.group(1) and "{%" not in match.group(1)
+    ]
+    return tuple(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+        for script in scripts
+    )
+
+
+def content_security_policy() -> str:
+    return "; ".join((*CSP_DIRECTIVES, " ".join(("script-src 'self'", *theme_script_hashes()))))
+
+
 def other_language(lang: str) -> str:
     return "en" if lang == "sv" else "sv"
 
@@ -48,6 +90,7 @@ def extra(manual: Manual, lang: str) -> dict[str, Any]:
         "manual": {
             "lang": lang,
             "search_label": ui_strings()["search_label"][lang],
+            "content_security_policy": content_security_policy(),
             "emergency_label": ui_strings()["emergency_label"][lang],
             "emergency": [
                 {

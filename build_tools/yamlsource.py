@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from . import messages as m
 from .problems import Problem
 
 
@@ -54,14 +55,12 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                problems.append(Problem(rel, key_node.start_mark.line + 1, "a key must be a plain word"))
+                problems.append(m.KEY_NOT_WORD.at(rel, key_node.start_mark.line + 1))
                 continue
             key = str(key)
             if key in result:
                 first = result.key_lines[key]
-                problems.append(
-                    Problem(rel, key_node.start_mark.line + 1, f"duplicate key '{key}' (first used on line {first})")
-                )
+                problems.append(m.DUPLICATE_KEY.at(rel, key_node.start_mark.line + 1, key=key, first=first))
                 continue
             result.key_lines[key] = key_node.start_mark.line + 1
             result[key] = _convert(value_node, rel, problems)
@@ -82,10 +81,10 @@ def _syntax_problem(rel: str, error: yaml.YAMLError) -> Problem:
     line = mark.line + 1 if mark else 1
     what = getattr(error, "problem", None) or str(error)
     if "'\\t'" in what or "\t" in what:
-        return Problem(rel, line, "a tab character is used for indentation; YAML needs spaces")
+        return m.TAB_INDENT.at(rel, line)
     context = getattr(error, "context", None)
     detail = f"{context}, {what}" if context else what
-    return Problem(rel, line, f"YAML syntax error: {detail}")
+    return m.YAML_SYNTAX.at(rel, line, detail=detail)
 
 
 def read_yaml(path: Path, rel: str) -> Any:
@@ -95,7 +94,7 @@ def read_yaml(path: Path, rel: str) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlFileError([Problem(rel, line, "the file is not UTF-8 text; save it as UTF-8")]) from None
+        raise YamlFileError([m.NOT_UTF8.at(rel, line)]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -103,7 +102,7 @@ def read_yaml(path: Path, rel: str) -> Any:
     except yaml.YAMLError as exc:
         raise YamlFileError([_syntax_problem(rel, exc)]) from None
     if node is None:
-        raise YamlFileError([Problem(rel, 1, "the file is empty")])
+        raise YamlFileError([m.EMPTY_FILE.at(rel, 1)])
     problems: list[Problem] = []
     data = _convert(node, rel, problems)
     if problems:

@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:  # work from a checkout even without `pip install 
     sys.path.insert(0, str(ROOT))
 
 from build_tools import offline, pipeline, site_config  # noqa: E402
+from build_tools.history import read_history  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.manual")
@@ -39,7 +40,7 @@ def on_config(config):
     for problem in checked.problems:  # only warnings remain; they must not fail a strict build
         log.info(problem.format())
     lang = config.theme["language"]
-    renderer = Renderer(checked.manual, lang)
+    renderer = Renderer(checked.manual, lang, read_history(ROOT))
     _state["renderer"] = renderer
     docs_dir = Path(config.docs_dir)
     handwritten = site_config.handwritten_pages(docs_dir)

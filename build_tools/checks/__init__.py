@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Manual
 from ..problems import Problem
-from . import exercises, references, steps, translations
+from . import exercises, markup, references, steps, translations
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,10 @@ ALL_CHECKS: tuple[Check, ...] = (
     references.check_unique_ids,
     references.check_references,
     references.check_review_dates,
+    references.check_sources_locatable,
     translations.check_translations,
     exercises.check_exercises,
+    markup.check_markup,
 )
 
 

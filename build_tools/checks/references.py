@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from .. import messages as m
 from ..model import Actor, Contact, GlossaryTerm, LegalRef, Manual, Node, Region, Step, TimeLimit
-from ..problems import Problem, Severity
+from ..problems import Problem
 from .walk import all_nodes
 
 if TYPE_CHECKING:
@@ -33,20 +34,15 @@ def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
             node_id = node.id  # type: ignore[attr-defined]
             if node_id in first:
                 other = first[node_id]
-                problems.append(
-                    Problem(
-                        node.path,
-                        node.line_of("id"),
-                        f"duplicate {kind} id '{node_id}' (also at {other.path}:{other.line_of('id')})",
-                    )
-                )
+                where = f"{other.path}:{other.line_of('id')}"
+                problems.append(m.DUPLICATE_ID.at(node.path, node.line_of("id"), kind=kind, id=node_id, other=where))
             else:
                 first[node_id] = node
     for step in manual.steps:
         seen: set[str] = set()
         for limit in step.time_limits:
             if limit.id in seen:
-                problems.append(Problem(step.path, limit.line_of("id"), f"duplicate time limit id '{limit.id}'"))
+                problems.append(m.DUPLICATE_TIME_LIMIT.at(step.path, limit.line_of("id"), id=limit.id))
             seen.add(limit.id)
     return problems
 
@@ -56,8 +52,8 @@ def _missing(node: Node, key: str, ids: list[str] | str | None, known: dict, wha
         return []
     values = [ids] if isinstance(ids, str) else ids
     return [
-        Problem(
-            node.path, node.line_of(key, index if isinstance(ids, list) else None), f"{what} '{value}' does not exist"
+        m.UNKNOWN_REFERENCE.at(
+            node.path, node.line_of(key, index if isinstance(ids, list) else None), what=what, value=value
         )
         for index, value in enumerate(values)
         if value not in known
@@ -94,15 +90,15 @@ def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
         reviewed = node.last_reviewed
         line = node.line_of("last_reviewed")
         if reviewed > options.today:
-            problems.append(Problem(node.path, line, f"last_reviewed {reviewed} is in the future"))
+            problems.append(m.REVIEW_IN_FUTURE.at(node.path, line, date=reviewed))
         elif reviewed < oldest_allowed:
-            problems.append(
-                Problem(
-                    node.path,
-                    line,
-                    f"last reviewed {reviewed}, more than {options.review_max_age_days} days ago: "
-                    "please review the content",
-                    Severity.WARNING,
-                )
-            )
+            problems.append(m.REVIEW_OLD.at(node.path, line, date=reviewed, days=options.review_max_age_days))
     return problems
+
+
+def check_sources_locatable(manual: Manual, options: CheckOptions) -> list[Problem]:
+    return [
+        m.SOURCE_NOT_LOCATABLE.at(source.path, source.line_of("id"))
+        for source in manual.sources
+        if not (source.url or source.document)
+    ]

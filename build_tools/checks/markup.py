@@ -1,0 +1,46 @@
+"""Texts are Markdown only: no raw HTML, script links or HTML attributes (they could run code), and
+no images from other sites (they would tell another host who reads the manual)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .. import messages as m
+from ..markup import find_unsafe
+from ..model import Manual, Node
+from ..problems import Message, Problem
+from .walk import all_nodes
+
+if TYPE_CHECKING:
+    from . import CheckOptions
+
+MESSAGE_OF_KIND: dict[str, tuple[Message, str]] = {
+    "html": (m.RAW_HTML, "markup"),
+    "link": (m.UNSAFE_LINK, "target"),
+    "attributes": (m.ATTRIBUTE_LIST, "markup"),
+    "remote-image": (m.REMOTE_IMAGE, "target"),
+}
+SHOWN_LENGTH = 60
+
+
+def _texts(node: Node) -> Iterator[tuple[str, int, str]]:
+    """(field, index, text) of every text written directly in this node."""
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, str):
+            yield name, -1, value
+        elif isinstance(value, list):
+            yield from ((name, index, item) for index, item in enumerate(value) if isinstance(item, str))
+
+
+def check_markup(manual: Manual, options: CheckOptions) -> list[Problem]:
+    problems: list[Problem] = []
+    for node in all_nodes(manual):
+        for name, index, text in _texts(node):
+            line = node.line_of(name, index if index >= 0 else None)
+            for unsafe in find_unsafe(text):
+                message, placeholder = MESSAGE_OF_KIND[unsafe.kind]
+                shown = unsafe.text if len(unsafe.text) <= SHOWN_LENGTH else unsafe.text[:SHOWN_LENGTH] + "…"
+                problems.append(message.at(node.path, line, **{placeholder: shown}))
+    return problems

@@ -1,0 +1,97 @@
+"""Every problem `manual check` can report, with a stable code.
+
+CONTRIBUTING.md explains each code (what it means, how to fix it); a test keeps the two in step,
+so a new message here needs a row there.
+"""
+
+from __future__ import annotations
+
+from .problems import Message, Severity
+
+# reading a file
+NOT_UTF8 = Message("not-utf8", "the file is not UTF-8 text; save it as UTF-8")
+EMPTY_FILE = Message("empty-file", "the file is empty")
+YAML_SYNTAX = Message("yaml-syntax", "YAML syntax error: {detail}")
+TAB_INDENT = Message("tab-indent", "a tab character is used for indentation; YAML needs spaces")
+DUPLICATE_KEY = Message("duplicate-key", "duplicate key '{key}' (first used on line {first})")
+KEY_NOT_WORD = Message("key-not-word", "a key must be a plain word")
+
+# files and folders
+REQUIRED_FILE = Message("required-file", "required file is missing")
+FILE_NOT_LIST = Message("file-not-list", "this file must be a list of entries ('- id: …')")
+FILE_NOT_MAPPING = Message("file-not-mapping", "this file must be a mapping of keys to values")
+STEP_FILE_NAME = Message(
+    "step-file-name", "unexpected file: a step file is named NN-<id>.yml (e.g. 01-identifiering.yml)"
+)
+STEP_IN_SUBFOLDER = Message("step-in-subfolder", "unexpected file: steps are steps/NN-<id>.yml")
+SHARED_FILE_NAME = Message("shared-file-name", "unexpected file: steps/shared holds only {known}")
+EXERCISE_FILE_NAME = Message("exercise-file-name", "unexpected file: exercises are case_exercises/<id>.yml")
+YAML_EXTENSION = Message("yaml-extension", "unexpected file: use the ending .yml")
+FILE_NUMBER_MISMATCH = Message("file-number-mismatch", "the file name says step {file_number} but 'number' is {number}")
+FILE_ID_MISMATCH = Message("file-id-mismatch", "the file name says '{file_id}' but 'id' is '{id}'")
+SCHEMA_LINE_MISSING = Message(
+    "schema-line-missing",
+    "the first line should be '{expected}' (it lets your editor check the file as you type)",
+    Severity.WARNING,
+)
+SCHEMA_LINE_WRONG = Message(
+    "schema-line-wrong", "the schema line points at '{found}' but this file needs '{expected}'", Severity.WARNING
+)
+
+# fields and values
+MISSING_FIELD = Message("missing-field", "missing required field '{field}'")
+UNKNOWN_KEY = Message("unknown-key", "unknown key '{field}' ({hint})")
+WRONG_TYPE = Message("wrong-type", "'{field}' must be {expected}")
+NOT_MAPPING = Message("not-mapping", "'{field}' must be a mapping of keys to values")
+NOT_LOCALIZED = Message("not-localized", "'{field}' must be a text in both languages: {{sv: …, en: …}}")
+INVALID_ID = Message("invalid-id", "'{field}' must be an id of lowercase letters a-z, digits and '-' (got '{value}')")
+INVALID_URL = Message("invalid-url", "'{field}' must be a web address starting with https:// (got '{value}')")
+INVALID_FORMAT = Message("invalid-format", "'{field}' has an invalid format (got '{value}')")
+EMPTY_LIST = Message("empty-list", "'{field}' must not be empty")
+INVALID_DATE = Message("invalid-date", "'{field}' must be a valid date written YYYY-MM-DD (got '{value}')")
+NOT_ALLOWED = Message("not-allowed", "'{field}' must be one of {expected} (got '{value}')")
+INVALID_VALUE = Message("invalid-value", "'{field}': {detail}")
+MISSING_TRANSLATION = Message("missing-translation", "missing {language}")
+RAW_HTML = Message("raw-html", "text contains raw HTML '{markup}'; write Markdown instead")
+UNSAFE_LINK = Message(
+    "unsafe-link", "text contains a link to '{target}'; links start with https://, http://, mailto: or tel:"
+)
+REMOTE_IMAGE = Message(
+    "remote-image", "text shows an image from another site '{target}'; the manual loads nothing from other hosts"
+)
+ATTRIBUTE_LIST = Message(
+    "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
+)
+
+# ids and references
+DUPLICATE_ID = Message("duplicate-id", "duplicate {kind} id '{id}' (also at {other})")
+DUPLICATE_TIME_LIMIT = Message("duplicate-time-limit", "duplicate time limit id '{id}'")
+UNKNOWN_REFERENCE = Message("unknown-reference", "{what} '{value}' does not exist")
+SOURCE_NOT_LOCATABLE = Message("source-not-locatable", "a source needs a 'url' or a 'document'")
+REVIEW_IN_FUTURE = Message("review-in-future", "last_reviewed {date} is in the future")
+REVIEW_OLD = Message(
+    "review-old", "last reviewed {date}, more than {days} days ago: please review the content", Severity.WARNING
+)
+
+# the steps of the process
+NO_STEPS = Message("no-steps", "no step files found (steps/NN-<id>.yml)")
+STEPS_MISSING = Message("steps-missing", "the process must have steps 1 to 6; missing: {missing}")
+STEP_NUMBER_RANGE = Message("step-number-range", "step number {number} is not between 1 and 6")
+STEP_NUMBER_REUSED = Message("step-number-reused", "step number {number} is also used by {other}")
+OWNER_NOT_ACTOR = Message("owner-not-actor", "owner '{owner}' is not an actor in steps/actors.yml")
+OWNER_WITHOUT_TASKS = Message(
+    "owner-without-tasks", "owner '{owner}' has no tasks in this step; add it under 'actors:' with its tasks"
+)
+ACTOR_NOT_ACTOR = Message("actor-not-actor", "actor '{actor}' is not an actor in steps/actors.yml")
+ACTOR_TWICE = Message("actor-twice", "actor '{actor}' is listed twice in this step")
+
+# case exercises
+START_MISSING = Message("start-missing", "start node '{node}' does not exist")
+END_WITH_CHOICES = Message("end-with-choices", "node '{node}' is an end but also has choices")
+DEAD_END = Message("dead-end", "node '{node}' has no choices and is not an end (end: true)")
+END_WITHOUT_OUTCOME = Message("end-without-outcome", "end node '{node}' has no 'outcome'")
+NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist")
+UNREACHABLE_NODE = Message("unreachable-node", "node '{node}' cannot be reached from the start node '{start}'")
+NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
+
+ALL_MESSAGES: tuple[Message, ...] = tuple(value for value in globals().values() if isinstance(value, Message))

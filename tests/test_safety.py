@@ -1,0 +1,203 @@
+"""Bad input never runs code in the pages: the check refuses it, and rendering is safe without the check."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from playwright.sync_api import Page
+from pydantic import BaseModel
+
+from build_tools import pipeline
+from build_tools.build import LANGUAGE_BUILDS
+from build_tools.load import load_manual
+from build_tools.render import Renderer
+
+from .conftest import FIXTURES, REPO, _QuietHandler, copy_repo
+
+LANGS = ("sv", "en")
+
+
+def payload(marker: str) -> str:
+    """Every way we know to get code into a page through a text field."""
+    return (
+        f'</title><script>window.__xss="{marker}"</script> <img src=x onerror="window.__xss=\'{marker}\'"> '
+        f"<svg onload=alert('{marker}')></svg> [link-{marker}](javascript:alert('{marker}')) "
+        f"[tab-{marker}](java\tscript:alert(1)) [attr-{marker}](#){{: onclick=\"alert('{marker}')\" }} "
+        f"&lt;script&gt;entity-{marker}"
+    )
+
+
+def _is_free_text(info: Any) -> bool:
+    # ids, slugs and web addresses are validated by pattern: only free text can carry a payload
+    return info.annotation in (str, str | None, list[str]) and not any(
+        getattr(meta, "pattern", None) for meta in info.metadata
+    )
+
+
+def poisoned(node: Any, path: str = "") -> Any:
+    """A copy of the model in which every free text field holds a payload naming the field."""
+    if isinstance(node, BaseModel):
+        update = {}
+        for name, info in type(node).model_fields.items():
+            value = getattr(node, name)
+            where = f"{path}.{name}"
+            if _is_free_text(info) and isinstance(value, str):
+                update[name] = payload(where)
+            elif _is_free_text(info) and isinstance(value, list):
+                update[name] = [payload(f"{where}[{i}]") for i in range(len(value))]
+            else:
+                update[name] = poisoned(value, where)
+        return node.model_copy(update=update)
+    if isinstance(node, list):
+        return [poisoned(item, f"{path}[{i}]") for i, item in enumerate(node)]
+    if isinstance(node, dict):
+        return {key: poisoned(value, f"{path}.{key}") for key, value in node.items()}
+    return node
+
+
+# an event handler or a script link inside a tag (in text every < is escaped, so "<" starts a tag)
+CODE_IN_TAG = re.compile(r"<[a-z][^<>]*(\son[a-z]+\s*=|(href|src)=\"[^\"]*script:)", re.I)
+# ... or a tag that only the content could have made
+RAW_MARKUP = re.compile(r"<(script|img|svg|iframe)\b|" + CODE_IN_TAG.pattern, re.I)
+
+
+def _markdown_of_the_site() -> markdown.Markdown:
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_field_is_escaped_when_rendered(lang: str) -> None:
+    manual = load_manual(FIXTURES / "minimal").manual
+    bad = type(manual)(
+        **{name: tuple(poisoned(list(getattr(manual, name)), name)) for name in manual.__dataclass_fields__}
+    )
+    renderer = Renderer(bad, lang)
+    md = _markdown_of_the_site()
+    rendered = 0
+    for page in renderer.pages():
+        assert not re.search(r"<(script|img|svg)\b", page.content), page.path
+        html = md.reset().convert(page.content)
+        assert not RAW_MARKUP.search(html), (page.path, RAW_MARKUP.search(html).group(0))
+        rendered += html.count("entity-")
+    assert rendered > 20, "the payloads did not reach the pages: the test no longer tests anything"
+    nav = yaml.safe_dump(renderer.nav([]), allow_unicode=True)
+    assert "entity-" in nav and not re.search(r"<(script|img|svg)\b", nav)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java\tscript:alert(1))",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "[x][ref]\n\n[ref]: javascript:alert(1)",
+        "![x](javascript:alert(1))",
+        "text {: onclick=alert(1) }",
+        "[x](#){: onmouseover=alert(1) }",
+    ],
+)
+def test_markdown_links_and_attributes_cannot_run_code(text: str) -> None:
+    html = _markdown_of_the_site().convert(text)
+    assert not CODE_IN_TAG.search(html) and '="data:' not in html, html
+
+
+def test_safe_links_survive() -> None:
+    html = _markdown_of_the_site().convert("[a](https://example.se) [b](mailto:a@example.se) [c](tel:112) [d](../x/)")
+    for href in ("https://example.se", "mailto:a@example.se", "tel:112", "../x/"):
+        assert f'href="{href}"' in html
+
+
+# ----- in Chromium: a site built from poisoned content, bypassing the check ---------------------
+
+POISONED_FIELDS = {
+    "steps/03-inledande-stod.yml": lambda d: (
+        d.update(title=_both("step-title"), summary=_both("step-summary")),
+        d["actors"][0]["tasks"][0].update(text=_both("task")),
+        d["time_limits"][0].update(what=_both("limit")),
+        d["legal"][0].update(about=_both("legal-about")),
+    ),
+    "steps/actors.yml": lambda d: d[0].update(name=_both("actor-name"), description=_both("actor-description")),
+    "steps/shared/contacts.yml": lambda d: d[0].update(name=_both("emergency-name"), phone=payload("phone")),
+    "steps/shared/sources.yml": lambda d: d[0].update(title=payload("source-title")),
+    "steps/shared/laws.yml": lambda d: d[0].update(short=payload("law-short")),
+}
+
+
+def _both(marker: str) -> dict[str, str]:
+    return {"sv": payload(f"{marker}-sv"), "en": payload(f"{marker}-en")}
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_repo(tmp_path_factory.mktemp("poisoned") / "repo", FIXTURES / "minimal")
+    for rel, poison in POISONED_FIELDS.items():
+        data = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+        poison(data)
+        (root / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert not pipeline.check(root).ok, "the check must refuse this content"
+    with pytest.MonkeyPatch.context() as patch:
+        # bypass the check: the MkDocs hook builds whatever the loader could read, and MkDocs'
+        # own link warnings (about the javascript: links) must not stop the build either
+        patch.setattr(pipeline, "load_checked", lambda r, options=None: pipeline.check(r, options))
+        for config_file, subfolder in LANGUAGE_BUILDS:
+            mkdocs_build(load_config(str(root / config_file), site_dir=str(root / "site" / subfolder), strict=False))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def watch(page: Page) -> list[str]:
+    """Record everything that shows code ran or was blocked: dialogs, errors, CSP violations."""
+    events: list[str] = []
+    page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("pageerror", lambda error: events.append(f"error: {error}"))
+    page.on("console", lambda message: events.append(f"console: {message.text}") if message.type == "error" else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    return events
+
+
+INJECTED = "img[src='x'], svg[onload], a[href^='javascript' i], [onclick], [onerror], [onload], [onmouseover]"
+POISONED_PAGES = [
+    f"{prefix}{path}"
+    for prefix in ("/", "/en/")
+    for path in ("", "steg/inledande-stod/", "aktorer/socialtjansten/", "vem-gor-vad/")
+]
+
+
+@pytest.mark.parametrize("path", POISONED_PAGES)
+def test_no_payload_runs_or_becomes_markup(page: Page, poisoned_site: str, path: str) -> None:
+    events = watch(page)
+    page.goto(poisoned_site + path, wait_until="networkidle")
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(INJECTED).count() == 0
+    assert "entity-" in page.locator("body").inner_text(), "the payloads are not on this page"
+    assert events == []
+
+
+def test_no_payload_runs_from_search_results(page: Page, poisoned_site: str) -> None:
+    events = watch(page)
+    page.goto(poisoned_site + "/steg/inledande-stod/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("link", delay=20)  # a word of every payload
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() > 0
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(INJECTED).count() == 0
+    assert events == []
