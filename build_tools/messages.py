@@ -29,6 +29,13 @@ EXERCISE_FILE_NAME = Message("exercise-file-name", "unexpected file: exercises a
 YAML_EXTENSION = Message("yaml-extension", "unexpected file: use the ending .yml")
 FILE_NUMBER_MISMATCH = Message("file-number-mismatch", "the file name says step {file_number} but 'number' is {number}")
 FILE_ID_MISMATCH = Message("file-id-mismatch", "the file name says '{file_id}' but 'id' is '{id}'")
+PAGE_MISSING_IN_LANGUAGE = Message(
+    "page-missing-in-language",
+    "missing {language} page: {counterpart} has no counterpart (the two sites mirror each other page for page)",
+)
+OFFLINE_SHIM_MISSING = Message(
+    "offline-shim-missing", "missing: run `npm ci` (or `make offline`) before an offline build"
+)
 SCHEMA_LINE_MISSING = Message(
     "schema-line-missing",
     "the first line should be '{expected}' (it lets your editor check the file as you type)",

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import messages as m
 from .pipeline import ContentError
-from .problems import Problem
 
 ENV = "MANUAL_OFFLINE"
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
@@ -19,7 +19,5 @@ SHIM_URL = "assets/vendor/iframe-worker-shim.js"
 def shim_script(root: Path) -> str:
     path = root / SHIM_SOURCE
     if not path.is_file():
-        raise ContentError(
-            [Problem(SHIM_SOURCE.as_posix(), 1, "missing: run `npm ci` (or `make offline`) before an offline build")]
-        )
+        raise ContentError([m.OFFLINE_SHIM_MISSING.at(SHIM_SOURCE.as_posix(), 1)])
     return path.read_text(encoding="utf-8")

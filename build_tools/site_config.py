@@ -66,8 +66,12 @@ def theme_script_hashes() -> tuple[str, ...]:
     )
 
 
-def content_security_policy() -> str:
-    return "; ".join((*CSP_DIRECTIVES, " ".join(("script-src 'self'", *theme_script_hashes()))))
+def content_security_policy(offline: bool = False) -> str:
+    """The page's CSP. The offline edition must allow inline scripts: its web-worker shim (iframe-worker)
+    writes an inline bootstrap that names the worker's file path, which depends on where the zip is
+    unpacked, so no hash can be known at build time."""
+    scripts = ("'unsafe-inline'",) if offline else theme_script_hashes()
+    return "; ".join((*CSP_DIRECTIVES, " ".join(("script-src 'self'", *scripts))))
 
 
 def other_language(lang: str) -> str:
@@ -83,14 +87,14 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
     )
 
 
-def extra(manual: Manual, lang: str) -> dict[str, Any]:
+def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
     other = other_language(lang)
     return {
         "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
         "manual": {
             "lang": lang,
             "search_label": ui_strings()["search_label"][lang],
-            "content_security_policy": content_security_policy(),
+            "content_security_policy": content_security_policy(offline),
             "emergency_label": ui_strings()["emergency_label"][lang],
             "emergency": [
                 {

@@ -45,7 +45,7 @@ def on_config(config):
     docs_dir = Path(config.docs_dir)
     handwritten = site_config.handwritten_pages(docs_dir)
     config.nav = renderer.nav(handwritten)
-    config.extra.update(site_config.extra(checked.manual, lang))
+    config.extra.update(site_config.extra(checked.manual, lang, offline=_offline(config)))
     if _offline(config):
         try:
             _state["shim"] = offline.shim_script(ROOT)

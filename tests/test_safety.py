@@ -76,6 +76,9 @@ def _markdown_of_the_site() -> markdown.Markdown:
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
+DATA_ISLAND = re.compile(r'<script type="application/json" class="branching-graph">[^<]*</script>')
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_text_field_is_escaped_when_rendered(lang: str) -> None:
     manual = load_manual(FIXTURES / "minimal").manual
@@ -86,8 +89,10 @@ def test_every_text_field_is_escaped_when_rendered(lang: str) -> None:
     md = _markdown_of_the_site()
     rendered = 0
     for page in renderer.pages():
-        assert not re.search(r"<(script|img|svg)\b", page.content), page.path
-        html = md.reset().convert(page.content)
+        # the exercise graph as JSON: tojson escapes < > &, so the island holds no '<' and cannot be closed early
+        content = DATA_ISLAND.sub("", page.content)
+        assert not re.search(r"<(script|img|svg)\b", content), page.path
+        html = DATA_ISLAND.sub("", md.reset().convert(page.content))
         assert not RAW_MARKUP.search(html), (page.path, RAW_MARKUP.search(html).group(0))
         rendered += html.count("entity-")
     assert rendered > 20, "the payloads did not reach the pages: the test no longer tests anything"

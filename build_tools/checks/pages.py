@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import messages as m
 from ..problems import Problem
 from ..site_config import handwritten_pages
 
@@ -20,11 +21,11 @@ def check_page_mirror(root: Path) -> list[Problem]:
     for lang, other in (("sv", "en"), ("en", "sv")):
         for page in sorted(pages[other] - pages[lang]):
             problems.append(
-                Problem(
+                m.PAGE_MISSING_IN_LANGUAGE.at(
                     f"{CONTENT_DIRS[lang]}/{page}",
                     1,
-                    f"missing {LANGUAGE_NAMES[lang]} page: {CONTENT_DIRS[other]}/{page} has no counterpart "
-                    "(the two sites mirror each other page for page)",
+                    language=LANGUAGE_NAMES[lang],
+                    counterpart=f"{CONTENT_DIRS[other]}/{page}",
                 )
             )
     return problems
