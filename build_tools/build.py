@@ -71,7 +71,10 @@ OFFLINE_FOLDER = "manualen"
 def build_offline(root: Path, zip_path: Path) -> Path:
     """Build the offline edition into a zip (one folder, `manualen/`); a failure leaves an old zip as it was."""
     pipeline.load_checked(root)
-    offline.shim_script(root)
+    try:
+        offline.shim_script(root)
+    except offline.ShimMissing as exc:
+        raise BuildFailed(str(exc)) from None
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-offline-", dir=root) as work:
         with _environment(offline.ENV, "true"):

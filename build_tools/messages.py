@@ -33,9 +33,6 @@ PAGE_MISSING_IN_LANGUAGE = Message(
     "page-missing-in-language",
     "missing {language} page: {counterpart} has no counterpart (the two sites mirror each other page for page)",
 )
-OFFLINE_SHIM_MISSING = Message(
-    "offline-shim-missing", "missing: run `npm ci` (or `make offline`) before an offline build"
-)
 SCHEMA_LINE_MISSING = Message(
     "schema-line-missing",
     "the first line should be '{expected}' (it lets your editor check the file as you type)",

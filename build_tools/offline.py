@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import messages as m
-from .pipeline import ContentError
-
 ENV = "MANUAL_OFFLINE"
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URL = "assets/vendor/iframe-worker-shim.js"
 
 
+class ShimMissing(RuntimeError):
+    """The build environment lacks the npm package; not a content problem."""
+
+
 def shim_script(root: Path) -> str:
     path = root / SHIM_SOURCE
     if not path.is_file():
-        raise ContentError([m.OFFLINE_SHIM_MISSING.at(SHIM_SOURCE.as_posix(), 1)])
+        raise ShimMissing(f"{SHIM_SOURCE.as_posix()} is missing: run `npm ci` (or `make offline`) first")
     return path.read_text(encoding="utf-8")

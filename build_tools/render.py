@@ -286,7 +286,7 @@ class Renderer:
             },
             {
                 self.ui("laws_title"): [LAWS_INDEX_PATH]
-                + [{self.text(law.name): law_path(law)} for law in self.sorted_laws()]
+                + [{self.nav_title(law.name): law_path(law)} for law in self.sorted_laws()]
             },
             *self.exercise_nav(),
             {self.ui("print_title"): PRINT_PATH},
@@ -299,7 +299,9 @@ class Renderer:
         exercises = self.manual.exercises
         if not exercises:
             return []
-        return [{self.ui("exercises"): [EXERCISES_PATH] + [{self.text(e.title): exercise_path(e)} for e in exercises]}]
+        return [
+            {self.ui("exercises"): [EXERCISES_PATH] + [{self.nav_title(e.title): exercise_path(e)} for e in exercises]}
+        ]
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.manual.actors, key=lambda a: self.text(a.name).casefold())

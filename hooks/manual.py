@@ -49,7 +49,7 @@ def on_config(config):
     if _offline(config):
         try:
             _state["shim"] = offline.shim_script(ROOT)
-        except pipeline.ContentError as exc:
+        except offline.ShimMissing as exc:
             raise PluginError(str(exc)) from None
         config.extra["polyfills"] = [offline.SHIM_URL]
     else:

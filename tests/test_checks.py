@@ -56,6 +56,11 @@ class Case:
 
 
 CASES = [
+    Case(
+        "page in one language only",
+        write("content/sv/extra.md", b"# Extra\n"),
+        "content/en/extra.md:1: missing English page: content/sv/extra.md has no counterpart",
+    ),
     Case("owner removed", replace(STEP1, "owner: socialtjansten\n", ""), f"{STEP1}:2: missing required field 'owner'"),
     Case(
         "owner empty list",

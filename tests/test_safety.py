@@ -76,7 +76,9 @@ def _markdown_of_the_site() -> markdown.Markdown:
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
-DATA_ISLAND = re.compile(r'<script type="application/json" class="branching-graph">[^<]*</script>')
+DATA_ISLAND = re.compile(
+    r'<script (?=[^>]*type="application/json")(?=[^>]*class="branching-graph")[^>]*>[^<]*</script>'
+)
 
 
 @pytest.mark.parametrize("lang", LANGS)
