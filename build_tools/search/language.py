@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -72,6 +72,7 @@ def stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(SNOWBALL_NAMES[lang])
 
 
+@lru_cache(maxsize=100_000)  # the same words recur in every section; Snowball is pure Python here
 def stem(word: str, lang: str) -> str:
     return stemmer(lang).stemWord(word.casefold())
 
@@ -172,10 +173,13 @@ class ConceptMatcher:
                 else:
                     self.patterns.append((concept, tuple(stem(w, lang) for w in words(name)), False))
 
-    def mentioned(self, text: str) -> list[Concept]:
+    def mentioned(self, text: str, ignore_case: bool = False) -> list[Concept]:
+        """Concepts named in `text`; `ignore_case` lets a typed 'lvu' name LVU (for queries)."""
         surface = words(text)
         stems = [stem(w, self.lang) for w in surface]
         surface_set, found = set(surface), {}
+        if ignore_case:
+            surface_set |= {w.upper() for w in surface}
         for concept, pattern, exact in self.patterns:
             if concept.id in found or not pattern:
                 continue

@@ -1,0 +1,185 @@
+"""`manual search`: a whoosh index of the manual's sections, cached and rebuilt when content changes.
+
+Per language: Snowball stemming, Swedish compound parts in a `keywords` field (and split query
+words), and glossary names expanded at query time ("LVU" also searches the law's full name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from whoosh import highlight, index
+from whoosh.analysis import Analyzer, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.query import Or, Query
+
+from ..load import load_manual
+from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, words
+from .sections import SITES, manual_sections
+from .site_index import glossary_vocabulary
+
+Stemmer = Literal["snowball", "whoosh"]
+CACHE_DIR = Path(".cache") / "search"
+# what the index is made from: the content, the page templates and the code that reads them
+SOURCES = ("steps", "case_exercises", "content", "build_tools/templates", "build_tools/search", "mkdocs.yml")
+FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
+EXPANSION_BOOST = 0.5  # a synonym or a compound part counts for less than the words typed
+ANALYSIS_FILE = "analysis.json"
+MARKS = {"plain": ("**", "**"), "terminal": ("\033[1m", "\033[0m")}
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    page_title: str
+    url: str
+    score: float
+    snippet: str
+
+
+def analyzer(lang: str, stemmer: Stemmer) -> Analyzer:
+    if stemmer == "whoosh":  # whoosh's bundled (older) Snowball, kept to compare rankings
+        return LanguageAnalyzer(lang)
+    return RegexTokenizer(WORD.pattern) | LowercaseFilter() | StopFilter(lang=lang) | StemFilter(STEM_FUNCTIONS[lang])
+
+
+def schema(lang: str, stemmer: Stemmer) -> Schema:
+    text = analyzer(lang, stemmer)
+    return Schema(
+        url=ID(stored=True, unique=True),
+        page_title=ID(stored=True),
+        title=TEXT(analyzer=text, stored=True),
+        text=TEXT(analyzer=text, stored=True),
+        keywords=TEXT(analyzer=text),
+    )
+
+
+def content_key(root: Path, stemmer: Stemmer) -> str:
+    digest = hashlib.sha256(stemmer.encode())
+    for name in SOURCES:
+        source = root / name
+        files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        for path in files:
+            if path.exists() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
+    """Write one whoosh index per language into `target`, plus what queries need from the glossary."""
+    manual = load_manual(root).manual
+    analysis: dict[str, dict] = {}
+    for lang in SITES:
+        sections = manual_sections(manual, root, lang)
+        vocabulary = [w for s in sections for w in words(f"{s.title} {s.text}")] + glossary_vocabulary(manual, lang)
+        decompounder = Decompounder(vocabulary) if lang == "sv" else None
+        folder = target / lang
+        folder.mkdir(parents=True)
+        writer = index.create_in(folder, schema(lang, stemmer)).writer()
+        for section in sections:
+            parts = decompounder.parts if decompounder else lambda word: []
+            compound_parts = [p for w in dict.fromkeys(words(f"{section.title} {section.text}")) for p in parts(w)]
+            writer.add_document(
+                url=section.url,
+                page_title=section.page_title,
+                title=section.title,
+                text=section.text,
+                keywords=" ".join(compound_parts),
+            )
+        writer.commit()
+        analysis[lang] = {"known": sorted(decompounder.known) if decompounder else []}
+    analysis["concepts"] = [asdict(concept) for concept in concepts(manual)]  # type: ignore[assignment]
+    (target / ANALYSIS_FILE).write_text(json.dumps(analysis, ensure_ascii=False), encoding="utf-8")
+
+
+def open_index(root: Path, stemmer: Stemmer = "snowball") -> Path:
+    """The cached index of the current content, built first if the content changed."""
+    cache = root / CACHE_DIR
+    current = cache / content_key(root, stemmer)
+    if current.is_dir():
+        return current
+    cache.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=cache))
+    try:
+        build_index(root, staging, stemmer)
+        staging.rename(current)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for stale in cache.iterdir():
+        if stale != current and not stale.name.startswith(".building-"):
+            shutil.rmtree(stale, ignore_errors=True)
+    return current
+
+
+class Searcher:
+    """Queries the index of one language; `search` returns the best sections first."""
+
+    def __init__(self, folder: Path, lang: str):
+        analysis = json.loads((folder / ANALYSIS_FILE).read_text(encoding="utf-8"))
+        self.lang = lang
+        self.index = index.open_dir(folder / lang)
+        self.parser = MultifieldParser(
+            list(FIELD_BOOSTS), self.index.schema, fieldboosts=FIELD_BOOSTS, group=OrGroup.factory(0.9)
+        )
+        known = analysis[lang]["known"]
+        self.decompounder = Decompounder(known) if known else None
+        self.matcher = ConceptMatcher((Concept(c["id"], tuple(c["names"])) for c in analysis["concepts"]), lang)
+
+    def query(self, text: str) -> Query:
+        typed = self.parser.parse(text)
+        alternatives = [typed]
+        for concept in self.matcher.mentioned(text, ignore_case=True):
+            alternatives += [self._phrase(name) for name in concept.names]
+        if self.decompounder is not None:
+            for word in words(text):
+                alternatives += [
+                    self.parser.parse(part).with_boost(EXPANSION_BOOST) for part in self.decompounder.parts(word)
+                ]
+        return Or(alternatives) if len(alternatives) > 1 else typed
+
+    def _phrase(self, name: str) -> Query:
+        quoted = '"' + " ".join(words(name)) + '"'
+        return self.parser.parse(quoted).with_boost(EXPANSION_BOOST)
+
+    def search(self, text: str, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> list[Hit]:
+        with self.index.searcher() as searcher:
+            # block-quality skipping loops forever on some queries in whoosh 2.7.4; the index is small anyway
+            results = searcher.search(self.query(text), limit=limit, terms=True, optimize=False)
+            results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+            results.formatter = _MarkFormatter(*marks)
+            return [
+                Hit(
+                    title=hit["title"],
+                    page_title=hit["page_title"],
+                    url=hit["url"],
+                    score=round(hit.score, 3),
+                    snippet=hit.highlights("text", top=2) or _start(hit["text"]),
+                )
+                for hit in results
+            ]
+
+
+class _MarkFormatter(highlight.Formatter):
+    def __init__(self, start: str, end: str):
+        self.start, self.end, self.between = start, end, " … "
+
+    def format_token(self, text: str, token: object, replace: bool = False) -> str:
+        return self.start + highlight.get_text(text, token, replace) + self.end
+
+
+def _start(text: str, size: int = 200) -> str:
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
+
+
+def search(
+    root: Path, text: str, lang: str = "sv", limit: int = 10, marks: tuple[str, str] = MARKS["plain"]
+) -> list[Hit]:
+    return Searcher(open_index(root), lang).search(text, limit, marks)
