@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
@@ -21,7 +22,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import Or, Query
 
 from ..load import load_manual
-from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, words
+from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, stem, words
 from .sections import SITES, manual_sections
 from .site_index import glossary_vocabulary
 
@@ -30,7 +31,8 @@ CACHE_DIR = Path(".cache") / "search"
 # what the index is made from: the content, the page templates and the code that reads them
 SOURCES = ("steps", "case_exercises", "content", "build_tools/templates", "build_tools/search", "mkdocs.yml")
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
-EXPANSION_BOOST = 0.5  # a synonym or a compound part counts for less than the words typed
+EXPANSION_BOOST = 0.5
+MIN_KNOWN_FORM = 4  # a synonym or a compound part counts for less than the words typed
 ANALYSIS_FILE = "analysis.json"
 MARKS = {"plain": ("**", "**"), "terminal": ("\033[1m", "\033[0m")}
 
@@ -55,7 +57,8 @@ def schema(lang: str, stemmer: Stemmer) -> Schema:
     return Schema(
         url=ID(stored=True, unique=True),
         page_title=ID(stored=True),
-        title=TEXT(analyzer=text, stored=True),
+        heading=ID(stored=True),
+        title=TEXT(analyzer=text),  # the heading and its compound parts
         text=TEXT(analyzer=text, stored=True),
         keywords=TEXT(analyzer=text),
     )
@@ -85,13 +88,15 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
         writer = index.create_in(folder, schema(lang, stemmer)).writer()
         for section in sections:
             parts = decompounder.parts if decompounder else lambda word: []
-            compound_parts = [p for w in dict.fromkeys(words(f"{section.title} {section.text}")) for p in parts(w)]
+            title_parts = [p for w in words(section.title) for p in parts(w)]
+            text_parts = [p for w in dict.fromkeys(words(section.text)) for p in parts(w)]
             writer.add_document(
                 url=section.url,
                 page_title=section.page_title,
-                title=section.title,
+                heading=section.title,
+                title=" ".join([section.title, *title_parts]),
                 text=section.text,
-                keywords=" ".join(compound_parts),
+                keywords=" ".join(text_parts),
             )
         writer.commit()
         analysis[lang] = {"known": sorted(decompounder.known) if decompounder else []}
@@ -126,28 +131,47 @@ class Searcher:
         analysis = json.loads((folder / ANALYSIS_FILE).read_text(encoding="utf-8"))
         self.lang = lang
         self.index = index.open_dir(folder / lang)
-        self.parser = MultifieldParser(
-            list(FIELD_BOOSTS), self.index.schema, fieldboosts=FIELD_BOOSTS, group=OrGroup.factory(0.9)
-        )
+        self.parser = self._parser(1.0)
+        with self.index.reader() as reader:
+            self.terms = frozenset(term.decode() for term in reader.lexicon("text"))
         known = analysis[lang]["known"]
         self.decompounder = Decompounder(known) if known else None
         self.matcher = ConceptMatcher((Concept(c["id"], tuple(c["names"])) for c in analysis["concepts"]), lang)
 
-    def query(self, text: str) -> Query:
-        typed = self.parser.parse(text)
-        alternatives = [typed]
-        for concept in self.matcher.mentioned(text, ignore_case=True):
-            alternatives += [self._phrase(name) for name in concept.names]
-        if self.decompounder is not None:
-            for word in words(text):
-                alternatives += [
-                    self.parser.parse(part).with_boost(EXPANSION_BOOST) for part in self.decompounder.parts(word)
-                ]
-        return Or(alternatives) if len(alternatives) > 1 else typed
+    def _parser(self, weight: float) -> MultifieldParser:
+        boosts = {field: boost * weight for field, boost in FIELD_BOOSTS.items()}
+        return MultifieldParser(list(boosts), self.index.schema, fieldboosts=boosts, group=OrGroup)
 
-    def _phrase(self, name: str) -> Query:
-        quoted = '"' + " ".join(words(name)) + '"'
-        return self.parser.parse(quoted).with_boost(EXPANSION_BOOST)
+    def query(self, text: str) -> Query:
+        """What was typed, or'ed with known forms of unknown words, glossary names and compound parts."""
+        alternatives = [self.parser.parse(text)]
+        expansions: list[str] = []
+        for word in words(text):
+            alternatives += [self.parser.parse(form) for form in self._known_forms(word)]
+            if self.decompounder is not None:
+                expansions += self.decompounder.parts(word)
+        typed = [stem(w, self.lang) for w in words(text)]
+        for concept in self.matcher.mentioned(text, ignore_case=True):
+            expansions += [
+                '"' + " ".join(words(name)) + '"'
+                for name in concept.names
+                if [stem(w, self.lang) for w in words(name)] != typed
+            ]
+        expansions = list(dict.fromkeys(expansions))
+        # many weak expansions must not outweigh what was typed: they share one weight
+        parser = self._parser(EXPANSION_BOOST / math.sqrt(len(expansions) or 1))
+        alternatives += [parser.parse(expansion) for expansion in expansions]
+        return Or(alternatives) if len(alternatives) > 1 else alternatives[0]
+
+    def _known_forms(self, word: str) -> list[str]:
+        """'uppehållstillståndet' -> ['uppehållstillstånd']: Snowball keeps some endings (-et, -n)."""
+        if stem(word, self.lang) in self.terms:
+            return []
+        for cut in (1, 2):
+            shorter = word[:-cut]
+            if len(shorter) >= MIN_KNOWN_FORM and stem(shorter, self.lang) in self.terms:
+                return [shorter]
+        return []
 
     def search(self, text: str, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> list[Hit]:
         with self.index.searcher() as searcher:
@@ -157,7 +181,7 @@ class Searcher:
             results.formatter = _MarkFormatter(*marks)
             return [
                 Hit(
-                    title=hit["title"],
+                    title=hit["heading"],
                     page_title=hit["page_title"],
                     url=hit["url"],
                     score=round(hit.score, 3),

@@ -7,6 +7,7 @@ content, and the glossary's concepts (a term with its expansions, abbreviations 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,11 +20,14 @@ SNOWBALL_NAMES = {"sv": "swedish", "en": "english"}
 WORD = re.compile(r"[^\W_]+")
 TAG = re.compile(r"<[^>]+>")
 
-# Swedish joins the parts of a compound with a linking letter: arbetskraft-s-exploatering, människ-o-handel
-LINKING_LETTERS = "so"
+# Swedish joins the parts of a compound with a linking letter: arbetskraft-s-exploatering, människ-o-handel,
+# skad-e-stånd, gat-u-kök
+LINKING_LETTERS = "soeu"
 MIN_COMPOUND = 8  # shorter words are rarely compounds, and splitting them mostly finds noise
 MIN_HEAD = 4
-MIN_TAIL = 4
+VOWELS = "aeiouyåäö"
+ONSET = re.compile(r"(?:[bcdfghjklmnpqrtvwxz]|s|sch|[bdfgkpt][lr]|kn|kv|s[klmnptv]|s[kpt]r|tv)[aeiouyåäö]")
+MIN_ENDING = 5  # an unknown tail must be at least this long
 # endings that make a word look like "known word + ending" without being a compound
 INFLECTIONS = frozenset(
     [
@@ -91,8 +95,9 @@ STEM_FUNCTIONS = {"sv": stem_swedish, "en": stem_english}
 class Decompounder:
     """Splits Swedish compounds into parts that occur in the content on their own (or as stems).
 
-    'människohandel' -> ['människ', 'handel'] because 'människor' stems to 'människ'; the tail of a
-    compound is kept even when it never stands alone, since it carries the meaning ('handel').
+    'brottsskadeersättning' -> ['brott', 'skade', 'ersättning']: every part is a known word, joined
+    by linking letters. Failing that, a known head may keep a tail that is not a word on its own but
+    ends several words (the tail carries the meaning): 'människohandel' -> ['människ', 'handel'].
     """
 
     def __init__(self, vocabulary: Iterable[str]):
@@ -103,33 +108,63 @@ class Decompounder:
                 known.add(lowered)
                 known.add(stem_swedish(lowered))
         self.known = frozenset(known)
+        sizes = [(word, range(MIN_ENDING, len(word) - MIN_HEAD + 1)) for word in known]
+        endings = Counter(word[-size:] for word, sizes_of_word in sizes for size in sizes_of_word)
+        beginnings = Counter(word[:size] for word, sizes_of_word in sizes for size in sizes_of_word)
+        # parts that recur in several words of the content, though never alone ('människo-', '-handel')
+        self.endings = frozenset(ending for ending, count in endings.items() if count >= 2)
+        self.beginnings = frozenset(beginning for beginning, count in beginnings.items() if count >= 2)
+        self._segments: dict[str, list[str] | None] = {}
 
     def _is_known(self, part: str) -> bool:
         return part in self.known or stem_swedish(part) in self.known
 
     def _head(self, head: str) -> str | None:
-        if self._is_known(head):
+        """The head as a known word, without its linking letter; None if it is not one."""
+        if len(head) >= MIN_HEAD and self._is_known(head):
             return head
-        if head[-1] in LINKING_LETTERS and len(head) > MIN_HEAD and self._is_known(head[:-1]):
-            return head[:-1]
+        if head[-1] in LINKING_LETTERS and len(head) > MIN_HEAD:
+            stripped = head[:-1]
+            if self._is_known(stripped) or self._is_known(stripped + "a"):  # människa -> människo-
+                return stripped
         return None
 
+    def _is_tail(self, tail: str) -> bool:
+        # a short part starting with a vowel is mostly a suffix ('ing', 'amheten'), not a word
+        shortest = MIN_ENDING if tail[0] in VOWELS else 3
+        return tail not in INFLECTIONS and len(tail) >= shortest and len(stem_swedish(tail)) >= 3
+
+    def _segment(self, word: str) -> list[str] | None:
+        """Known parts that make up `word` (fewest parts first), or None."""
+        if word not in self._segments:
+            best = [word] if self._is_tail(word) and self._is_known(word) else None
+            for cut in range(MIN_HEAD, len(word) - 2):
+                head = self._head(word[:cut])
+                rest = self._segment(word[cut:]) if head else None
+                if head and rest and (best is None or len(rest) + 1 < len(best)):
+                    best = [head, *rest]
+            self._segments[word] = best
+        return self._segments[word]
+
     def parts(self, word: str) -> list[str]:
-        """The parts of a compound, longest head first; [] when the word is not a compound."""
+        """The parts of a compound; [] when the word is not one."""
         lowered = word.casefold()
         if len(lowered) < MIN_COMPOUND or not lowered.isalpha():
             return []
-        return list(dict.fromkeys(self._split(lowered)))
-
-    def _split(self, word: str) -> list[str]:
-        for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
-            tail = word[cut:]
-            if tail in INFLECTIONS or len(stem_swedish(tail)) < 3:
-                continue
-            head = self._head(word[:cut])
-            if head is None:
-                continue
-            return [head, *self._split(head), tail]
+        whole = [
+            [head, *rest]
+            for cut in range(MIN_HEAD, len(lowered) - 2)
+            if (head := self._head(lowered[:cut])) and (rest := self._segment(lowered[cut:]))
+        ]
+        if whole:
+            return min(whole, key=len)
+        for cut in range(MIN_HEAD, len(lowered) - MIN_ENDING + 1):
+            start, tail = lowered[:cut], lowered[cut:]
+            head = self._head(start) or (start if start in self.beginnings else None)
+            # 'unde|rsökning', 'verks|amheten', 'behan|dlingen': not how Swedish words begin
+            unsure = len(start) <= MIN_HEAD or not ONSET.match(tail)
+            if head and not unsure and self._is_tail(tail) and stem_swedish(tail) in self.endings:
+                return [head, tail]
         return []
 
 

@@ -26,6 +26,8 @@ SITES = {"sv": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
 HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 SPACE = re.compile(r"\s+")
+# what the site's search leaves out too (Material skips elements marked data-search-exclude)
+EXCLUDED = re.compile(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def page_sections(source: str, url: str, lang: str, converter: markdown.Markdown
     body, meta = get_data(source)
     if (meta.get("search") or {}).get("exclude"):
         return []
-    converted = PERMALINK.sub("", converter.reset().convert(body))
+    converted = EXCLUDED.sub("", PERMALINK.sub("", converter.reset().convert(body)))
     headings = list(HEADING.finditer(converted))
     if not headings:
         return []
