@@ -151,7 +151,7 @@ class Searcher:
             if self.decompounder is not None:
                 expansions += self.decompounder.parts(word)
         typed = [stem(w, self.lang) for w in words(text)]
-        for concept in self.matcher.mentioned(text, ignore_case=True):
+        for concept in self.matcher.mentions(text, ignore_case=True):
             expansions += [
                 '"' + " ".join(words(name)) + '"'
                 for name in concept.names

@@ -208,23 +208,21 @@ class ConceptMatcher:
                 else:
                     self.patterns.append((concept, tuple(stem(w, lang) for w in words(name)), False))
 
-    def mentioned(self, text: str, ignore_case: bool = False) -> list[Concept]:
-        """Concepts named in `text`; `ignore_case` lets a typed 'lvu' name LVU (for queries)."""
+    def mentions(self, text: str, ignore_case: bool = False) -> dict[Concept, int]:
+        """How often `text` names each concept; `ignore_case` lets a typed 'lvu' name LVU (queries)."""
         surface = words(text)
+        as_written = [w.upper() for w in surface] if ignore_case else surface
         stems = [stem(w, self.lang) for w in surface]
-        surface_set, found = set(surface), {}
-        if ignore_case:
-            surface_set |= {w.upper() for w in surface}
+        counts: dict[Concept, int] = {}
         for concept, pattern, exact in self.patterns:
-            if concept.id in found or not pattern:
-                continue
-            if (exact and pattern[0] in surface_set) or (not exact and _contains(stems, pattern)):
-                found[concept.id] = concept
-        return list(found.values())
+            found = _count(as_written if exact else stems, pattern) if pattern else 0
+            if found:
+                counts[concept] = counts.get(concept, 0) + found
+        return counts
 
 
-def _contains(sequence: list[str], pattern: tuple[str, ...]) -> bool:
+def _count(sequence: list[str], pattern: tuple[str, ...]) -> int:
     first, size = pattern[0], len(pattern)
-    return any(
-        sequence[i] == first and tuple(sequence[i : i + size]) == pattern for i in range(len(sequence) - size + 1)
+    return sum(
+        1 for i in range(len(sequence) - size + 1) if sequence[i] == first and tuple(sequence[i : i + size]) == pattern
     )

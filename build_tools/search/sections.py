@@ -39,16 +39,19 @@ class SearchSection:
     lang: str
 
 
-def page_url(path: str, lang: str) -> str:
-    """`steg/identifiering.md` -> `steg/identifiering/` (`en/…` in English), as the site's URLs."""
+def relative_url(path: str) -> str:
+    """`steg/identifiering.md` -> `steg/identifiering/`: the URL inside one language's site."""
     stem = path.removesuffix(".md")
     if stem == "index":
-        stem = ""
-    elif stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-    else:
-        stem += "/"
-    return SITES[lang][1] + stem
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def page_url(path: str, lang: str) -> str:
+    """The URL from the root of the whole site: `en/steg/identifiering/` in English."""
+    return SITES[lang][1] + relative_url(path)
 
 
 def _plain(fragment: str) -> str:

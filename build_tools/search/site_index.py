@@ -12,19 +12,37 @@ import json
 from pathlib import Path
 
 from ..model import Manual
-from .language import ConceptMatcher, Decompounder, concepts, words
+from .language import Concept, ConceptMatcher, Decompounder, concepts, words
+from .sections import relative_url
 
 KEYWORDS_FIELD = "keywords"
+MAX_REPEAT = 3
+# Material multiplies the score of a page's opening section by up to 5 (sections by up to 2), so an
+# opening that merely names the topic ('människohandel' is on every page) beat the section that
+# answers; lunr's document boost evens that out
+PAGE_BOOST = 0.4  # a section that names a concept often is more about it, up to a point
 
 
 def keywords(text: str, matcher: ConceptMatcher, decompounder: Decompounder | None) -> str:
+    """Compound parts, and the names of each concept as often as the text names it (up to a limit)."""
     found: list[str] = []
-    for concept in matcher.mentioned(text):
-        found += concept.names
     if decompounder is not None:
-        for word in dict.fromkeys(words(text)):
-            found += decompounder.parts(word)
-    return " ".join(dict.fromkeys(found))
+        found += dict.fromkeys(part for word in dict.fromkeys(words(text)) for part in decompounder.parts(word))
+    for concept, count in matcher.mentions(text).items():
+        found += list(concept.names) * min(count, MAX_REPEAT)
+    return " ".join(found)
+
+
+def concept_pages(manual: Manual) -> dict[str, list[Concept]]:
+    """Page URL -> the glossary concepts the glossary says matter there (its `steps` and `actors`)."""
+    by_id = {concept.id: concept for concept in concepts(manual)}
+    pages: dict[str, list[Concept]] = {}
+    for term in manual.glossary:
+        paths = [f"steg/{step}.md" for step in term.steps if step in manual.step_by_id]
+        paths += [f"aktorer/{actor}.md" for actor in term.actors if actor in manual.actor_by_id]
+        for path in paths:
+            pages.setdefault(relative_url(path), []).append(by_id[term.id])
+    return pages
 
 
 def glossary_vocabulary(manual: Manual, lang: str) -> list[str]:
@@ -47,8 +65,14 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
     decompounder = None
     if lang == "sv":  # English writes its compounds apart
         decompounder = Decompounder([w for text in texts for w in words(text)] + glossary_vocabulary(manual, lang))
+    pages = concept_pages(manual)
     for doc, text in zip(docs, texts, strict=True):
         found = keywords(text, matcher, decompounder)
-        if found:
-            doc[KEYWORDS_FIELD] = found
+        if "#" not in doc["location"]:
+            doc["boost"] = PAGE_BOOST
+            # the glossary names the pages where a term matters: their openings are about it
+            named_here = [name for concept in pages.get(doc["location"], []) for name in concept.names]
+            found = " ".join([found, *named_here])
+        if found.strip():
+            doc[KEYWORDS_FIELD] = found.strip()
     index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
