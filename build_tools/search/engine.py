@@ -19,11 +19,12 @@ from whoosh import highlight, index
 from whoosh.analysis import Analyzer, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import Or, Query
+from whoosh.query import Or, Prefix, Query
 
 from ..load import load_manual
 from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, stem, words
 from .sections import SITES, manual_sections
+from .site_index import concept_pages as glossary_pages
 from .site_index import glossary_vocabulary
 
 Stemmer = Literal["snowball", "whoosh"]
@@ -79,6 +80,7 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
     """Write one whoosh index per language into `target`, plus what queries need from the glossary."""
     manual = load_manual(root).manual
     analysis: dict[str, dict] = {}
+    concept_pages = glossary_pages(manual)
     for lang in SITES:
         sections = manual_sections(manual, root, lang)
         vocabulary = [w for s in sections for w in words(f"{s.title} {s.text}")] + glossary_vocabulary(manual, lang)
@@ -86,17 +88,21 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
         folder = target / lang
         folder.mkdir(parents=True)
         writer = index.create_in(folder, schema(lang, stemmer)).writer()
+        parts = decompounder.parts if decompounder else lambda word: []
         for section in sections:
-            parts = decompounder.parts if decompounder else lambda word: []
-            title_parts = [p for w in words(section.title) for p in parts(w)]
-            text_parts = [p for w in dict.fromkeys(words(section.text)) for p in parts(w)]
+            # the glossary names the pages where a term matters: their openings are about it
+            named_here = [
+                name for c in concept_pages.get(section.url.removeprefix(SITES[lang][1]), []) for name in c.names
+            ]
+            keywords = " ".join([section.text, *named_here]) if named_here else section.text
+            keyword_parts = [p for w in dict.fromkeys(words(keywords)) for p in parts(w)]
             writer.add_document(
                 url=section.url,
                 page_title=section.page_title,
                 heading=section.title,
-                title=" ".join([section.title, *title_parts]),
+                title=" ".join([section.title, *(p for w in words(section.title) for p in parts(w))]),
                 text=section.text,
-                keywords=" ".join(text_parts),
+                keywords=" ".join([*named_here, *keyword_parts]),
             )
         writer.commit()
         analysis[lang] = {"known": sorted(decompounder.known) if decompounder else []}
@@ -148,6 +154,7 @@ class Searcher:
         expansions: list[str] = []
         for word in words(text):
             alternatives += [self.parser.parse(form) for form in self._known_forms(word)]
+            alternatives += self._prefixes(word)
             if self.decompounder is not None:
                 expansions += self.decompounder.parts(word)
         typed = [stem(w, self.lang) for w in words(text)]
@@ -162,6 +169,16 @@ class Searcher:
         parser = self._parser(EXPANSION_BOOST / math.sqrt(len(expansions) or 1))
         alternatives += [parser.parse(expansion) for expansion in expansions]
         return Or(alternatives) if len(alternatives) > 1 else alternatives[0]
+
+    def _prefixes(self, word: str) -> list[Query]:
+        """Longer words on the same stem ('koordinator' -> 'koordinatorer'), as the site's search finds."""
+        stemmed = stem(word, self.lang)
+        if len(stemmed) < MIN_KNOWN_FORM:
+            return []
+        return [
+            Prefix(field, stemmed, boost=boost * EXPANSION_BOOST, constantscore=False)
+            for field, boost in FIELD_BOOSTS.items()
+        ]
 
     def _known_forms(self, word: str) -> list[str]:
         """'uppehållstillståndet' -> ['uppehållstillstånd']: Snowball keeps some endings (-et, -n)."""
