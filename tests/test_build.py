@@ -114,9 +114,7 @@ def unknown_owner(root: Path) -> str:
 
 
 @pytest.mark.parametrize("breaks", [break_owner, unknown_owner])
-def test_bad_data_fails_manual_build_and_mkdocs_build_and_keeps_the_old_site(
-    tmp_path: Path, breaks, capsys
-) -> None:
+def test_bad_data_fails_manual_build_and_mkdocs_build_and_keeps_the_old_site(tmp_path: Path, breaks, capsys) -> None:
     root = copy_repo(tmp_path / "repo")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("previous build")

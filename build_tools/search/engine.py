@@ -17,23 +17,34 @@ from typing import Literal
 
 from whoosh import highlight, index
 from whoosh.analysis import Analyzer, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.fields import ID, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import Or, Prefix, Query
+from whoosh.query import Or, Prefix, Query, Term
 
 from ..load import load_manual
-from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, stem, words
+from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, vocabulary, words
 from .sections import SITES, manual_sections
 from .site_index import concept_pages as glossary_pages
-from .site_index import glossary_vocabulary
 
-Stemmer = Literal["snowball", "whoosh"]
+# whoosh's LanguageAnalyzer (an older Snowball) ranked the gate queries as well as the current Snowball
+# from `snowballstemmer` (benchmarks/search.py compares them), so the simpler one is the default
+Stemmer = Literal["whoosh", "snowball"]
+DEFAULT_STEMMER: Stemmer = "whoosh"
 CACHE_DIR = Path(".cache") / "search"
 # what the index is made from: the content, the page templates and the code that reads them
-SOURCES = ("steps", "case_exercises", "content", "build_tools/templates", "build_tools/search", "mkdocs.yml")
+SOURCES = (
+    "steps",
+    "case_exercises",
+    "content",
+    "build_tools/templates",
+    "build_tools/search",
+    "mkdocs.yml",
+    "mkdocs.en.yml",
+)
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
-EXPANSION_BOOST = 0.5
-MIN_KNOWN_FORM = 4  # a synonym or a compound part counts for less than the words typed
+EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for less than the words typed
+CONCEPT_BOOST = 1.0  # a page the glossary lists for a term named in the query
+MIN_KNOWN_FORM = 4
 ANALYSIS_FILE = "analysis.json"
 MARKS = {"plain": ("**", "**"), "terminal": ("\033[1m", "\033[0m")}
 
@@ -48,7 +59,7 @@ class Hit:
 
 
 def analyzer(lang: str, stemmer: Stemmer) -> Analyzer:
-    if stemmer == "whoosh":  # whoosh's bundled (older) Snowball, kept to compare rankings
+    if stemmer == "whoosh":
         return LanguageAnalyzer(lang)
     return RegexTokenizer(WORD.pattern) | LowercaseFilter() | StopFilter(lang=lang) | StemFilter(STEM_FUNCTIONS[lang])
 
@@ -62,6 +73,7 @@ def schema(lang: str, stemmer: Stemmer) -> Schema:
         title=TEXT(analyzer=text),  # the heading and its compound parts
         text=TEXT(analyzer=text, stored=True),
         keywords=TEXT(analyzer=text),
+        concepts=KEYWORD(scorable=True),  # ids of the glossary terms whose pages these are
     )
 
 
@@ -83,26 +95,23 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
     concept_pages = glossary_pages(manual)
     for lang in SITES:
         sections = manual_sections(manual, root, lang)
-        vocabulary = [w for s in sections for w in words(f"{s.title} {s.text}")] + glossary_vocabulary(manual, lang)
-        decompounder = Decompounder(vocabulary) if lang == "sv" else None
+        texts = [f"{s.title} {s.text}" for s in sections]
+        decompounder = Decompounder(vocabulary(texts, manual, lang)) if lang == "sv" else None
         folder = target / lang
         folder.mkdir(parents=True)
         writer = index.create_in(folder, schema(lang, stemmer)).writer()
         parts = decompounder.parts if decompounder else lambda word: []
         for section in sections:
-            # the glossary names the pages where a term matters: their openings are about it
-            named_here = [
-                name for c in concept_pages.get(section.url.removeprefix(SITES[lang][1]), []) for name in c.names
-            ]
-            keywords = " ".join([section.text, *named_here]) if named_here else section.text
-            keyword_parts = [p for w in dict.fromkeys(words(keywords)) for p in parts(w)]
+            # the glossary names the pages where a term matters: a query naming the term prefers them
+            home_of = [c.id for c in concept_pages.get(section.url.removeprefix(SITES[lang][1]), [])]
             writer.add_document(
                 url=section.url,
                 page_title=section.page_title,
                 heading=section.title,
                 title=" ".join([section.title, *(p for w in words(section.title) for p in parts(w))]),
                 text=section.text,
-                keywords=" ".join([*named_here, *keyword_parts]),
+                keywords=" ".join(p for w in dict.fromkeys(words(section.text)) for p in parts(w)),
+                concepts=" ".join(home_of),
             )
         writer.commit()
         analysis[lang] = {"known": sorted(decompounder.known) if decompounder else []}
@@ -110,7 +119,7 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
     (target / ANALYSIS_FILE).write_text(json.dumps(analysis, ensure_ascii=False), encoding="utf-8")
 
 
-def open_index(root: Path, stemmer: Stemmer = "snowball") -> Path:
+def open_index(root: Path, stemmer: Stemmer = DEFAULT_STEMMER) -> Path:
     """The cached index of the current content, built first if the content changed."""
     cache = root / CACHE_DIR
     current = cache / content_key(root, stemmer)
@@ -137,6 +146,7 @@ class Searcher:
         analysis = json.loads((folder / ANALYSIS_FILE).read_text(encoding="utf-8"))
         self.lang = lang
         self.index = index.open_dir(folder / lang)
+        self.analyzer = self.index.schema["text"].analyzer
         self.parser = self._parser(1.0)
         with self.index.reader() as reader:
             self.terms = frozenset(term.decode() for term in reader.lexicon("text"))
@@ -157,22 +167,31 @@ class Searcher:
             alternatives += self._prefixes(word)
             if self.decompounder is not None:
                 expansions += self.decompounder.parts(word)
-        typed = [stem(w, self.lang) for w in words(text)]
+        typed = [self._stem(w) for w in words(text)]
+        synonyms: list[str] = []
         for concept in self.matcher.mentions(text, ignore_case=True):
-            expansions += [
-                '"' + " ".join(words(name)) + '"'
-                for name in concept.names
-                if [stem(w, self.lang) for w in words(name)] != typed
-            ]
-        expansions = list(dict.fromkeys(expansions))
+            alternatives.append(Term("concepts", concept.id, boost=CONCEPT_BOOST))
+            names = {
+                tuple(self._stem(w) for w in words(name)): '"' + " ".join(words(name)) + '"' for name in concept.names
+            }
+            if tuple(typed) in names:  # the query is a name of the term: its other names mean the same
+                synonyms += [quoted for stems, quoted in names.items() if stems != tuple(typed)]
+            else:
+                expansions += names.values()
+        alternatives += [self.parser.parse(synonym) for synonym in dict.fromkeys(synonyms)]
         # many weak expansions must not outweigh what was typed: they share one weight
+        expansions = list(dict.fromkeys(expansions))
         parser = self._parser(EXPANSION_BOOST / math.sqrt(len(expansions) or 1))
         alternatives += [parser.parse(expansion) for expansion in expansions]
         return Or(alternatives) if len(alternatives) > 1 else alternatives[0]
 
+    def _stem(self, word: str) -> str:
+        """The word as the index holds it ('' for a stop word): the index's own analyzer decides."""
+        return next((token.text for token in self.analyzer(word)), "")
+
     def _prefixes(self, word: str) -> list[Query]:
         """Longer words on the same stem ('koordinator' -> 'koordinatorer'), as the site's search finds."""
-        stemmed = stem(word, self.lang)
+        stemmed = self._stem(word)
         if len(stemmed) < MIN_KNOWN_FORM:
             return []
         return [
@@ -182,11 +201,11 @@ class Searcher:
 
     def _known_forms(self, word: str) -> list[str]:
         """'uppehållstillståndet' -> ['uppehållstillstånd']: Snowball keeps some endings (-et, -n)."""
-        if stem(word, self.lang) in self.terms:
+        if self._stem(word) in self.terms:
             return []
         for cut in (1, 2):
             shorter = word[:-cut]
-            if len(shorter) >= MIN_KNOWN_FORM and stem(shorter, self.lang) in self.terms:
+            if len(shorter) >= MIN_KNOWN_FORM and self._stem(shorter) in self.terms:
                 return [shorter]
         return []
 

@@ -160,12 +160,26 @@ class Decompounder:
             return min(whole, key=len)
         for cut in range(MIN_HEAD, len(lowered) - MIN_ENDING + 1):
             start, tail = lowered[:cut], lowered[cut:]
-            head = self._head(start) or (start if start in self.beginnings else None)
+            recurring = start[-1] in LINKING_LETTERS and start in self.beginnings  # 'människo-', not 'förundersö-'
+            head = self._head(start) or (start[:-1] if recurring else None)
             # 'unde|rsökning', 'verks|amheten', 'behan|dlingen': not how Swedish words begin
             unsure = len(start) <= MIN_HEAD or not ONSET.match(tail)
             if head and not unsure and self._is_tail(tail) and stem_swedish(tail) in self.endings:
                 return [head, tail]
         return []
+
+
+def vocabulary(texts: Iterable[str], manual: Manual, lang: str) -> list[str]:
+    """The words of the pages and of the glossary in `lang`: what the Decompounder knows. The
+    glossary counts even where no page uses its words yet."""
+    found = [word for text in texts for word in words(text)]
+    for term in manual.glossary:
+        found += words(term.term) + words(term.definition.get(lang))
+        if term.expansion:
+            found += words(term.expansion.get(lang))
+        if term.synonyms:
+            found += [word for name in getattr(term.synonyms, lang) for word in words(name)]
+    return found
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ..model import Manual
-from .language import Concept, ConceptMatcher, Decompounder, concepts, words
+from .language import Concept, ConceptMatcher, Decompounder, concepts, vocabulary, words
 from .sections import relative_url
 
 KEYWORDS_FIELD = "keywords"
@@ -45,16 +45,10 @@ def concept_pages(manual: Manual) -> dict[str, list[Concept]]:
     return pages
 
 
-def glossary_vocabulary(manual: Manual, lang: str) -> list[str]:
-    """Words of the glossary in `lang`, so its terms are known parts even where pages lack them."""
-    vocabulary: list[str] = []
-    for term in manual.glossary:
-        vocabulary += words(term.term) + words(term.definition.get(lang))
-        if term.expansion:
-            vocabulary += words(term.expansion.get(lang))
-        if term.synonyms:
-            vocabulary += [w for name in getattr(term.synonyms, lang) for w in words(name)]
-    return vocabulary
+def names_of(page_concepts: list[Concept]) -> str:
+    """Every word naming these concepts, once: a page that is home to many concepts about
+    trafficking must not count 'trafficking' once per concept."""
+    return " ".join(dict.fromkeys(word for concept in page_concepts for name in concept.names for word in words(name)))
 
 
 def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
@@ -64,15 +58,14 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
     matcher = ConceptMatcher(concepts(manual), lang)
     decompounder = None
     if lang == "sv":  # English writes its compounds apart
-        decompounder = Decompounder([w for text in texts for w in words(text)] + glossary_vocabulary(manual, lang))
+        decompounder = Decompounder(vocabulary(texts, manual, lang))
     pages = concept_pages(manual)
     for doc, text in zip(docs, texts, strict=True):
         found = keywords(text, matcher, decompounder)
         if "#" not in doc["location"]:
             doc["boost"] = PAGE_BOOST
             # the glossary names the pages where a term matters: their openings are about it
-            named_here = [name for concept in pages.get(doc["location"], []) for name in concept.names]
-            found = " ".join([found, *named_here])
+            found = " ".join([found, names_of(pages.get(doc["location"], []))])
         if found.strip():
             doc[KEYWORDS_FIELD] = found.strip()
     index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
