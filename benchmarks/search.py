@@ -60,7 +60,8 @@ def ranking(stemmer: Stemmer) -> None:
         found = urls if query.section else [url.split("#")[0] for url in urls]
         rank = next((i for i, url in enumerate(found, 1) if url == query.target), None)
         reciprocal += 1 / rank if rank else 0
-    print(f"ranking     ({stemmer:8}) gate {passed}/{len(queries)} in the top {TOP}, MRR {reciprocal / len(queries):.3f}")
+    mrr = reciprocal / len(queries)
+    print(f"ranking     ({stemmer:8}) gate {passed}/{len(queries)} in the top {TOP}, MRR {mrr:.3f}")
 
 
 def query_times() -> None:
