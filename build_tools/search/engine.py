@@ -1,7 +1,7 @@
 """`manual search`: a whoosh index of the manual's sections, cached and rebuilt when content changes.
 
-Per language: Snowball stemming, Swedish compound parts in a `keywords` field (and split query
-words), and glossary names expanded at query time ("LVU" also searches the law's full name).
+Per language: stemming, Swedish compound parts in a `keywords` field (and split query words), and
+glossary names expanded at query time ("LVU" also searches the law's full name).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import Or, Prefix, Query, Term
 
 from ..load import load_manual
+from ..render import TEMPLATES
 from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, vocabulary, words
 from .sections import SITES, manual_sections
 from .site_index import concept_pages as glossary_pages
@@ -31,16 +32,10 @@ from .site_index import concept_pages as glossary_pages
 Stemmer = Literal["whoosh", "snowball"]
 DEFAULT_STEMMER: Stemmer = "whoosh"
 CACHE_DIR = Path(".cache") / "search"
-# what the index is made from: the content, the page templates and the code that reads them
-SOURCES = (
-    "steps",
-    "case_exercises",
-    "content",
-    "build_tools/templates",
-    "build_tools/search",
-    "mkdocs.yml",
-    "mkdocs.en.yml",
-)
+# what the index is made from: the content and the site's Markdown settings in the repository, and
+# this package's page templates and search code
+CONTENT = ("steps", "case_exercises", "content", "mkdocs.yml", "mkdocs.en.yml")
+CODE = (TEMPLATES, Path(__file__).parent)
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
 EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for less than the words typed
 CONCEPT_BOOST = 1.0  # a page the glossary lists for a term named in the query
@@ -79,19 +74,18 @@ def schema(lang: str, stemmer: Stemmer) -> Schema:
 
 def content_key(root: Path, stemmer: Stemmer) -> str:
     digest = hashlib.sha256(stemmer.encode())
-    for name in SOURCES:
-        source = root / name
+    for source in [root / name for name in CONTENT] + list(CODE):
         files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
         for path in files:
-            if path.exists() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            if path.exists() and path.suffix != ".pyc":
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
 def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
     """Write one whoosh index per language into `target`, plus what queries need from the glossary."""
     manual = load_manual(root).manual
-    analysis: dict[str, dict] = {}
+    known: dict[str, list[str]] = {}
     concept_pages = glossary_pages(manual)
     for lang in SITES:
         sections = manual_sections(manual, root, lang)
@@ -114,8 +108,8 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
                 concepts=" ".join(home_of),
             )
         writer.commit()
-        analysis[lang] = {"known": sorted(decompounder.known) if decompounder else []}
-    analysis["concepts"] = [asdict(concept) for concept in concepts(manual)]  # type: ignore[assignment]
+        known[lang] = sorted(decompounder.known) if decompounder else []
+    analysis = {"known": known, "concepts": [asdict(concept) for concept in concepts(manual)]}
     (target / ANALYSIS_FILE).write_text(json.dumps(analysis, ensure_ascii=False), encoding="utf-8")
 
 
@@ -129,10 +123,15 @@ def open_index(root: Path, stemmer: Stemmer = DEFAULT_STEMMER) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=cache))
     try:
         build_index(root, staging, stemmer)
-        staging.rename(current)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    try:
+        staging.rename(current)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not current.is_dir():  # unless another `manual search` built the same index meanwhile
+            raise
     for stale in cache.iterdir():
         if stale != current and not stale.name.startswith(".building-"):
             shutil.rmtree(stale, ignore_errors=True)
@@ -140,7 +139,7 @@ def open_index(root: Path, stemmer: Stemmer = DEFAULT_STEMMER) -> Path:
 
 
 class Searcher:
-    """Queries the index of one language; `search` returns the best sections first."""
+    """Queries the index of one language (`open_index` gives the folder); best sections first."""
 
     def __init__(self, folder: Path, lang: str):
         analysis = json.loads((folder / ANALYSIS_FILE).read_text(encoding="utf-8"))
@@ -150,7 +149,7 @@ class Searcher:
         self.parser = self._parser(1.0)
         with self.index.reader() as reader:
             self.terms = frozenset(term.decode() for term in reader.lexicon("text"))
-        known = analysis[lang]["known"]
+        known = analysis["known"][lang]
         self.decompounder = Decompounder(known) if known else None
         self.matcher = ConceptMatcher((Concept(c["id"], tuple(c["names"])) for c in analysis["concepts"]), lang)
 

@@ -26,44 +26,17 @@ LINKING_LETTERS = "soeu"
 MIN_COMPOUND = 8  # shorter words are rarely compounds, and splitting them mostly finds noise
 MIN_HEAD = 4
 VOWELS = "aeiouyåäö"
+# how a Swedish word can begin: a consonant or a consonant cluster, then a vowel
 ONSET = re.compile(r"(?:[bcdfghjklmnpqrtvwxz]|s|sch|[bdfgkpt][lr]|kn|kv|s[klmnptv]|s[kpt]r|tv)[aeiouyåäö]")
 MIN_ENDING = 5  # an unknown tail must be at least this long
 # endings that make a word look like "known word + ending" without being a compound
-INFLECTIONS = frozenset(
-    [
-        "arna",
-        "erna",
-        "orna",
-        "heterna",
-        "arne",
-        "aste",
-        "anden",
-        "aren",
-        "heten",
-        "heter",
-        "arnas",
-        "ernas",
-        "ornas",
-        "ades",
-        "andes",
-        "arens",
-        "hetens",
-        "andet",
-        "ande",
-        "ning",
-        "ningar",
-        "ningen",
-        "ningens",
-        "else",
-        "elsen",
-        "ighet",
-        "igheten",
-        "lighet",
-        "ligt",
-        "liga",
-        "lig",
-    ]
-)
+# fmt: off
+INFLECTIONS = frozenset({
+    "arna", "erna", "orna", "heterna", "arne", "aste", "anden", "aren", "heten", "heter", "arnas", "ernas",
+    "ornas", "ades", "andes", "arens", "hetens", "andet", "ande", "ning", "ningar", "ningen", "ningens", "else",
+    "elsen", "ighet", "igheten", "lighet", "ligt", "liga", "lig"
+})
+# fmt: on
 
 
 def words(text: str) -> list[str]:
