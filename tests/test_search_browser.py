@@ -61,3 +61,12 @@ def test_site_search_finds_the_page_in_the_top_three(search_pages: dict[str, Pag
     pages = [group[0].split("#")[0] for group in groups]
     sections = [url for group in groups for url in group]
     assert judge(query, pages, sections) is None, judge(query, pages, sections)
+
+
+@pytest.mark.parametrize(("lang", "query"), [("sv", "betänketiden"), ("sv", "uppehållstillståndet"), ("en", "permits")])
+def test_inflected_words_are_not_reported_missing(search_pages: dict[str, Page], lang: str, query: str) -> None:
+    """Material lists query words a result lacks ('Saknas: …'); a stemmed word is not lacking."""
+    page = search_pages[lang]
+    search_box(page, query)
+    first = page.locator(RESULT_GROUPS).first
+    assert first.locator(".md-search-result__terms").count() == 0, first.inner_text()

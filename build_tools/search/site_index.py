@@ -29,7 +29,7 @@ def keywords(text: str, matcher: ConceptMatcher, decompounder: Decompounder | No
     if decompounder is not None:
         found += dict.fromkeys(part for word in dict.fromkeys(words(text)) for part in decompounder.parts(word))
     for concept, count in matcher.mentions(text).items():
-        found += list(concept.names) * min(count, MAX_REPEAT)
+        found += [names_of([concept])] * min(count, MAX_REPEAT)
     return " ".join(found)
 
 
@@ -46,8 +46,7 @@ def concept_pages(manual: Manual) -> dict[str, list[Concept]]:
 
 
 def names_of(page_concepts: list[Concept]) -> str:
-    """Every word naming these concepts, once: a page that is home to many concepts about
-    trafficking must not count 'trafficking' once per concept."""
+    """Every word naming these concepts, once ('trafficking' once, though many names hold it)."""
     return " ".join(dict.fromkeys(word for concept in page_concepts for name in concept.names for word in words(name)))
 
 
