@@ -26,6 +26,7 @@ SITES = {"sv": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
 HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 SPACE = re.compile(r"\s+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:)])")
 # what the site's search leaves out too (Material skips elements marked data-search-exclude)
 EXCLUDED = re.compile(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
 
@@ -55,7 +56,8 @@ def page_url(path: str, lang: str) -> str:
 
 
 def _plain(fragment: str) -> str:
-    return SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment))).strip()
+    text = SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment))).strip()
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # '<a>betänketid</a>,' -> 'betänketid,'
 
 
 def _markdown_converter(root: Path, lang: str) -> markdown.Markdown:
