@@ -3,6 +3,8 @@
 (function () {
   const element = document.getElementById("__config")
   const config = JSON.parse(element.textContent)
+  if (!config.search)  // the search plugin is off
+    return
   const material = new URL(config.search, document.baseURI)
   const name = material.pathname.split("/").pop()
   const worker = new URL("manual-search.js", material)
