@@ -113,3 +113,8 @@ def test_swedish_compounds_are_split_against_the_content(compound: str, part: st
 @pytest.mark.parametrize("word", ["polisen", "utredningen", "verksamheten", "anmälan", "människor"])
 def test_plain_words_and_inflections_are_not_split(word: str) -> None:
     assert SWEDISH.parts(word) == []
+
+
+def test_snippet_marks_the_compound_that_holds_the_query_word(capsys: pytest.CaptureFixture[str]) -> None:
+    hits = manual_search_json(capsys, "handel")
+    assert "**människohandel**" in hits[0]["snippet"].casefold(), hits[0]["snippet"]

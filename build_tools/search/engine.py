@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
@@ -220,7 +221,7 @@ class Searcher:
                     page_title=hit["page_title"],
                     url=hit["url"],
                     score=round(hit.score, 3),
-                    snippet=hit.highlights("text", top=2) or _start(hit["text"]),
+                    snippet=hit.highlights("text", top=2) or _inside_words(hit["text"], text, marks),
                 )
                 for hit in results
             ]
@@ -234,8 +235,18 @@ class _MarkFormatter(highlight.Formatter):
         return self.start + highlight.get_text(text, token, replace) + self.end
 
 
-def _start(text: str, size: int = 200) -> str:
-    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
+def _inside_words(text: str, query: str, marks: tuple[str, str], size: int = 200) -> str:
+    """A snippet around the first word that holds a query word inside ('handel' in 'människohandel'),
+    which whoosh's highlighter does not see; the start of the text if there is none."""
+    typed = [re.escape(word) for word in words(query) if len(word) >= MIN_KNOWN_FORM]
+    found = re.search(rf"\w*(?:{'|'.join(typed)})\w*", text, re.IGNORECASE) if typed else None
+    if found is None:
+        return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
+    start = text.rfind(" ", 0, max(0, found.start() - size // 3)) + 1  # whole words only
+    end = text.find(" ", found.end() + size // 2)
+    end = len(text) if end == -1 else end
+    marked = f"{text[start : found.start()]}{marks[0]}{found.group(0)}{marks[1]}{text[found.end() : end]}"
+    return ("… " if start else "") + marked + (" …" if end < len(text) else "")
 
 
 def search(
