@@ -71,6 +71,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(_root(args.root), args.host, args.port)
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from .search.engine import MARKS, search
+
+    marks = MARKS["terminal"] if sys.stdout.isatty() and not args.json else MARKS["plain"]
+    hits = search(_root(args.root), " ".join(args.query), args.lang, args.limit, marks)
+    if args.json:
+        print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        title = hit.title if hit.title == hit.page_title else f"{hit.title} – {hit.page_title}"
+        print(f"{rank}. {title}\n   {hit.url}\n   {hit.snippet}\n")
+    if not hits:
+        print("No results." if args.lang == "en" else "Inga träffar.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manual", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -117,6 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
+
+    search = sub.add_parser("search", help="search the manual: best sections first, with URL and snippet")
+    search.add_argument("query", nargs="+", help="words to look for, e.g. betänketiden, LVU, 'god man'")
+    search.add_argument(
+        "--lang", choices=["sv", "en"], default="sv", help="search the Swedish (default) or English pages"
+    )
+    search.add_argument("--json", action="store_true", help="print a JSON array of {title, url, score, …}, best first")
+    search.add_argument("--limit", type=int, default=10, help="at most this many results (default 10)")
+    search.add_argument("--root")
+    search.set_defaults(func=cmd_search)
 
     args = parser.parse_args(argv)
     return args.func(args)

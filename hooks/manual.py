@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:  # work from a checkout even without `pip install 
 from build_tools import offline, pipeline, site_config  # noqa: E402
 from build_tools.history import read_history  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
+from build_tools.search.site_index import enrich_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.manual")
 _state: dict[str, object] = {}
@@ -67,3 +68,10 @@ def on_files(files: Files, config) -> Files:
     if "shim" in _state:
         files.append(File.generated(config, offline.SHIM_URL, content=_state["shim"]))  # type: ignore[arg-type]
     return files
+
+
+def on_post_build(config) -> None:
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.exists():  # written by the search plugin, whose on_post_build runs before hooks
+        renderer = _state["renderer"]
+        enrich_search_index(index_file, renderer.manual, renderer.lang)  # type: ignore[attr-defined]

@@ -1,0 +1,215 @@
+"""Language analysis shared by the site's search index and `manual search`.
+
+Stemming (current Snowball), splitting Swedish compound words against a vocabulary taken from the
+content, and the glossary's concepts (a term with its expansions, abbreviations and synonyms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+from ..model import GlossaryTerm, Manual
+
+SNOWBALL_NAMES = {"sv": "swedish", "en": "english"}
+WORD = re.compile(r"[^\W_]+")
+TAG = re.compile(r"<[^>]+>")
+
+# Swedish joins the parts of a compound with a linking letter: arbetskraft-s-exploatering, människ-o-handel,
+# skad-e-stånd, gat-u-kök
+LINKING_LETTERS = "soeu"
+MIN_COMPOUND = 8  # shorter words are rarely compounds, and splitting them mostly finds noise
+MIN_HEAD = 4
+VOWELS = "aeiouyåäö"
+# how a Swedish word can begin: a consonant or a consonant cluster, then a vowel
+ONSET = re.compile(r"(?:[bcdfghjklmnpqrtvwxz]|s|sch|[bdfgkpt][lr]|kn|kv|s[klmnptv]|s[kpt]r|tv)[aeiouyåäö]")
+MIN_ENDING = 5  # an unknown tail must be at least this long
+# endings that make a word look like "known word + ending" without being a compound
+# fmt: off
+INFLECTIONS = frozenset({
+    "arna", "erna", "orna", "heterna", "arne", "aste", "anden", "aren", "heten", "heter", "arnas", "ernas",
+    "ornas", "ades", "andes", "arens", "hetens", "andet", "ande", "ning", "ningar", "ningen", "ningens", "else",
+    "elsen", "ighet", "igheten", "lighet", "ligt", "liga", "lig"
+})
+# fmt: on
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (HTML tags dropped), as written."""
+    return WORD.findall(TAG.sub(" ", text))
+
+
+@cache
+def stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(SNOWBALL_NAMES[lang])
+
+
+@lru_cache(maxsize=100_000)  # the same words recur in every section; Snowball is pure Python here
+def stem(word: str, lang: str) -> str:
+    return stemmer(lang).stemWord(word.casefold())
+
+
+def stem_swedish(word: str) -> str:
+    return stem(word, "sv")
+
+
+def stem_english(word: str) -> str:
+    return stem(word, "en")
+
+
+STEM_FUNCTIONS = {"sv": stem_swedish, "en": stem_english}
+
+
+class Decompounder:
+    """Splits Swedish compounds into parts that occur in the content on their own (or as stems).
+
+    'brottsskadeersättning' -> ['brott', 'skade', 'ersättning']: every part is a known word, joined
+    by linking letters. Failing that, a known head may keep a tail that is not a word on its own but
+    ends several words (the tail carries the meaning): 'människohandel' -> ['människ', 'handel'].
+    """
+
+    def __init__(self, vocabulary: Iterable[str]):
+        known: set[str] = set()
+        for word in vocabulary:
+            lowered = word.casefold()
+            if len(lowered) >= 3 and lowered.isalpha():
+                known.add(lowered)
+                known.add(stem_swedish(lowered))
+        self.known = frozenset(known)
+        sizes = [(word, range(MIN_ENDING, len(word) - MIN_HEAD + 1)) for word in known]
+        endings = Counter(word[-size:] for word, sizes_of_word in sizes for size in sizes_of_word)
+        beginnings = Counter(word[:size] for word, sizes_of_word in sizes for size in sizes_of_word)
+        # parts that recur in several words of the content, though never alone ('människo-', '-handel')
+        self.endings = frozenset(ending for ending, count in endings.items() if count >= 2)
+        self.beginnings = frozenset(beginning for beginning, count in beginnings.items() if count >= 2)
+        self._segments: dict[str, list[str] | None] = {}
+
+    def _is_known(self, part: str) -> bool:
+        return part in self.known or stem_swedish(part) in self.known
+
+    def _head(self, head: str) -> str | None:
+        """The head as a known word, without its linking letter; None if it is not one."""
+        if len(head) >= MIN_HEAD and self._is_known(head):
+            return head
+        if head[-1] in LINKING_LETTERS and len(head) > MIN_HEAD:
+            stripped = head[:-1]
+            if self._is_known(stripped) or self._is_known(stripped + "a"):  # människa -> människo-
+                return stripped
+        return None
+
+    def _is_tail(self, tail: str) -> bool:
+        # a short part starting with a vowel is mostly a suffix ('ing', 'amheten'), not a word
+        shortest = MIN_ENDING if tail[0] in VOWELS else 3
+        return tail not in INFLECTIONS and len(tail) >= shortest and len(stem_swedish(tail)) >= 3
+
+    def _segment(self, word: str) -> list[str] | None:
+        """Known parts that make up `word` (fewest parts first), or None."""
+        if word not in self._segments:
+            best = [word] if self._is_tail(word) and self._is_known(word) else None
+            for cut in range(MIN_HEAD, len(word) - 2):
+                head = self._head(word[:cut])
+                rest = self._segment(word[cut:]) if head else None
+                if head and rest and (best is None or len(rest) + 1 < len(best)):
+                    best = [head, *rest]
+            self._segments[word] = best
+        return self._segments[word]
+
+    def parts(self, word: str) -> list[str]:
+        """The parts of a compound; [] when the word is not one."""
+        lowered = word.casefold()
+        if len(lowered) < MIN_COMPOUND or not lowered.isalpha():
+            return []
+        whole = [
+            [head, *rest]
+            for cut in range(MIN_HEAD, len(lowered) - 2)
+            if (head := self._head(lowered[:cut])) and (rest := self._segment(lowered[cut:]))
+        ]
+        if whole:
+            return min(whole, key=len)
+        for cut in range(MIN_HEAD, len(lowered) - MIN_ENDING + 1):
+            start, tail = lowered[:cut], lowered[cut:]
+            recurring = start[-1] in LINKING_LETTERS and start in self.beginnings  # 'människo-', not 'förundersö-'
+            head = self._head(start) or (start[:-1] if recurring else None)
+            # 'unde|rsökning', 'verks|amheten', 'behan|dlingen': not how Swedish words begin
+            unsure = len(start) <= MIN_HEAD or not ONSET.match(tail)
+            if head and not unsure and self._is_tail(tail) and stem_swedish(tail) in self.endings:
+                return [head, tail]
+        return []
+
+
+def vocabulary(texts: Iterable[str], manual: Manual, lang: str) -> list[str]:
+    """The words of the pages and of the glossary in `lang`: what the Decompounder knows. The
+    glossary counts even where no page uses its words yet."""
+    found = [word for text in texts for word in words(text)]
+    for term in manual.glossary:
+        found += words(term.term) + words(term.definition.get(lang))
+        if term.expansion:
+            found += words(term.expansion.get(lang))
+        if term.synonyms:
+            found += [word for name in getattr(term.synonyms, lang) for word in words(name)]
+    return found
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A glossary entry as search sees it: every name people use for the same thing."""
+
+    id: str
+    names: tuple[str, ...]
+
+
+def is_abbreviation(name: str) -> bool:
+    # 'LVU', 'FU', 'UT': matched as written, so 'UT' does not match the word 'ut'
+    return name.isupper() and " " not in name and len(name) <= 8
+
+
+def concepts(manual: Manual) -> list[Concept]:
+    """Each glossary term with its expansion and synonyms in both languages (people mix them)."""
+    return [_concept(term) for term in manual.glossary]
+
+
+def _concept(term: GlossaryTerm) -> Concept:
+    names = [term.term]
+    if term.expansion:
+        names += [term.expansion.sv or "", term.expansion.en or ""]
+    if term.synonyms:
+        names += term.synonyms.sv + term.synonyms.en
+    return Concept(term.id, tuple(dict.fromkeys(name for name in names if name)))
+
+
+class ConceptMatcher:
+    """Finds the glossary concepts a text mentions, by any of their names, in one language."""
+
+    def __init__(self, all_concepts: Iterable[Concept], lang: str):
+        self.lang = lang
+        self.patterns: list[tuple[Concept, tuple[str, ...], bool]] = []
+        for concept in all_concepts:
+            for name in concept.names:
+                if is_abbreviation(name):
+                    self.patterns.append((concept, (name,), True))
+                else:
+                    self.patterns.append((concept, tuple(stem(w, lang) for w in words(name)), False))
+
+    def mentions(self, text: str, ignore_case: bool = False) -> dict[Concept, int]:
+        """How often `text` names each concept; `ignore_case` lets a typed 'lvu' name LVU (queries)."""
+        surface = words(text)
+        as_written = [w.upper() for w in surface] if ignore_case else surface
+        stems = [stem(w, self.lang) for w in surface]
+        counts: dict[Concept, int] = {}
+        for concept, pattern, exact in self.patterns:
+            found = _count(as_written if exact else stems, pattern) if pattern else 0
+            if found:
+                counts[concept] = counts.get(concept, 0) + found
+        return counts
+
+
+def _count(sequence: list[str], pattern: tuple[str, ...]) -> int:
+    first, size = pattern[0], len(pattern)
+    return sum(
+        1 for i in range(len(sequence) - size + 1) if sequence[i] == first and tuple(sequence[i : i + size]) == pattern
+    )

@@ -1,0 +1,110 @@
+"""The searchable sections of the manual, made from the model without building the site.
+
+The pages are the ones the site shows: the Renderer's pages (from the model) plus the hand-written
+pages of the language's docs dir. They are cut at their headings, with the anchors Python-Markdown
+gives them in the site, so a result links to the same section as the site's own search.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
+
+from ..model import Manual
+from ..render import Renderer
+from ..site_config import handwritten_pages
+from .language import TAG
+
+# (MkDocs config, URL prefix) per language: the same two builds as build_tools/build.py
+SITES = {"sv": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
+HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+SPACE = re.compile(r"\s+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:)])")
+# what the site's search leaves out too (Material skips elements marked data-search-exclude)
+EXCLUDED = re.compile(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SearchSection:
+    title: str
+    url: str
+    text: str
+    page_title: str
+    lang: str
+
+
+def relative_url(path: str) -> str:
+    """`steg/identifiering.md` -> `steg/identifiering/`: the URL inside one language's site."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def page_url(path: str, lang: str) -> str:
+    """The URL from the root of the whole site: `en/steg/identifiering/` in English."""
+    return SITES[lang][1] + relative_url(path)
+
+
+def _plain(fragment: str) -> str:
+    text = SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment))).strip()
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # '<a>betänketid</a>,' -> 'betänketid,'
+
+
+def _markdown_converter(root: Path, lang: str) -> markdown.Markdown:
+    with open(root / SITES[lang][0], encoding="utf-8") as config_file:
+        config = yaml_load(config_file)
+    names: list[str] = []
+    configs: dict[str, dict] = {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict):
+            [(name, options)] = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def page_sections(source: str, url: str, lang: str, converter: markdown.Markdown) -> list[SearchSection]:
+    body, meta = get_data(source)
+    if (meta.get("search") or {}).get("exclude"):
+        return []
+    converted = EXCLUDED.sub("", PERMALINK.sub("", converter.reset().convert(body)))
+    headings = list(HEADING.finditer(converted))
+    if not headings:
+        return []
+    page_title = _plain(headings[0].group(3))
+    sections = []
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(converted)
+        anchor = "" if index == 0 else "#" + heading.group(2)
+        title = _plain(heading.group(3))
+        sections.append(SearchSection(title, url + anchor, _plain(converted[heading.end() : end]), page_title, lang))
+    return sections
+
+
+def manual_sections(manual: Manual, root: Path, lang: str) -> list[SearchSection]:
+    """Every section of every page of the site in `lang`."""
+    converter = _markdown_converter(root, lang)
+    sources = [(page.path, page.content) for page in Renderer(manual, lang).pages()]
+    generated = {path for path, _ in sources}
+    docs_dir = root / "content" / lang
+    if docs_dir.is_dir():
+        sources += [
+            (path, (docs_dir / path).read_text(encoding="utf-8"))
+            for path in handwritten_pages(docs_dir)
+            if path not in generated
+        ]
+    return [
+        section for path, source in sources for section in page_sections(source, page_url(path, lang), lang, converter)
+    ]

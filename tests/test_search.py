@@ -1,0 +1,120 @@
+"""`manual search`: the quality gate, ranked JSON, an index that follows the content, the glossary."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_tools.cli import main
+from build_tools.load import load_manual
+from build_tools.search.engine import Searcher, open_index
+from build_tools.search.language import ConceptMatcher, Decompounder, concepts, vocabulary
+from build_tools.search.sections import manual_sections
+
+from .conftest import REPO
+from .search_gate import TOP, GateQuery, gate_queries, judge, top_pages
+
+QUERIES = gate_queries()
+MANUAL = load_manual(REPO).manual
+SWEDISH = Decompounder(vocabulary((f"{s.title} {s.text}" for s in manual_sections(MANUAL, REPO, "sv")), MANUAL, "sv"))
+
+
+def manual_search_json(capsys: pytest.CaptureFixture[str], *args: str, root: Path = REPO) -> list[dict]:
+    capsys.readouterr()
+    main(["search", "--json", "--root", str(root), *args])
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.id for q in QUERIES])
+def test_manual_search_finds_the_page_in_the_top_three(capsys: pytest.CaptureFixture[str], query: GateQuery) -> None:
+    urls = [hit["url"] for hit in manual_search_json(capsys, "--lang", query.lang, query.query)]
+    assert judge(query, top_pages(urls), urls[:TOP]) is None, judge(query, top_pages(urls), urls[:TOP])
+
+
+def test_gate_queries_point_at_sections_that_exist() -> None:
+    urls = {section.url for lang in ("sv", "en") for section in manual_sections(MANUAL, REPO, lang)}
+    assert [target for q in QUERIES for target in (q.target, *q.also) if target not in urls] == []
+    assert len(QUERIES) >= 40
+    assert {q.lang for q in QUERIES} == {"sv", "en"}
+
+
+def test_command_prints_ranked_json() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools", "search", "--json", "betänketid"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    hits = json.loads(done.stdout)
+    assert hits, "no results for betänketid"
+    assert all({"title", "url", "score", "snippet"} <= hit.keys() for hit in hits)
+    scores = [hit["score"] for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert "betanketid" in hits[0]["url"]
+    assert "**" in hits[0]["snippet"], "the snippet marks the words that matched"
+
+
+def test_english_results_link_to_the_english_site(capsys: pytest.CaptureFixture[str]) -> None:
+    hits = manual_search_json(capsys, "--lang", "en", "reflection period")
+    assert hits and all(hit["url"].startswith("en/") for hit in hits)
+
+
+def test_index_is_rebuilt_when_the_content_changes(minimal_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    word = "zebrasamordning"
+    assert manual_search_json(capsys, word, root=minimal_repo) == []
+    step_file = next((minimal_repo / "steps").glob("01-*.yml"))
+    step_file.write_text(
+        step_file.read_text(encoding="utf-8").replace("summary: {sv: ", f"summary: {{sv: {word} ", 1),
+        encoding="utf-8",
+    )
+    hits = manual_search_json(capsys, word, root=minimal_repo)
+    assert [hit["url"] for hit in hits] == [f"steg/{step_file.stem.split('-', 1)[1]}/"]
+    assert len(list((minimal_repo / ".cache" / "search").iterdir())) == 1, "the stale index was not removed"
+
+
+def test_every_abbreviation_finds_where_its_term_is_used() -> None:
+    """'LVU' finds sections that write LVU or the law's full name or a synonym: for every glossary
+    abbreviation that the pages use, in both sites. (The other way round is in the gate.)"""
+    folder = open_index(REPO)
+    missed = []
+    for lang in ("sv", "en"):
+        searcher = Searcher(folder, lang)
+        matcher = ConceptMatcher(concepts(MANUAL), lang)
+        texts = {s.url: f"{s.title} {s.text}" for s in manual_sections(MANUAL, REPO, lang)}
+        used = {concept.id for text in texts.values() for concept in matcher.mentions(text)}
+        for term in MANUAL.glossary:
+            if term.expansion is None or term.id not in used:
+                continue
+            urls = [hit.url for hit in searcher.search(term.term, limit=TOP)]
+            if not any(c.id == term.id for url in urls for c in matcher.mentions(texts[url])):
+                missed.append(f"{lang}: {term.term!r} -> {urls}")
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("compound", "part"),
+    [
+        ("människohandel", "handel"),
+        ("brottsskadeersättning", "ersättning"),
+        ("regionkoordinatorer", "koordinatorer"),
+        ("målsägandebiträde", "biträde"),
+        ("kontaktförbud", "förbud"),
+    ],
+)
+def test_swedish_compounds_are_split_against_the_content(compound: str, part: str) -> None:
+    assert part in SWEDISH.parts(compound)
+
+
+@pytest.mark.parametrize("word", ["polisen", "utredningen", "verksamheten", "anmälan", "människor"])
+def test_plain_words_and_inflections_are_not_split(word: str) -> None:
+    assert SWEDISH.parts(word) == []
+
+
+def test_snippet_marks_the_compound_that_holds_the_query_word(capsys: pytest.CaptureFixture[str]) -> None:
+    hits = manual_search_json(capsys, "handel")
+    assert "**människohandel**" in hits[0]["snippet"].casefold(), hits[0]["snippet"]

@@ -1,0 +1,72 @@
+"""The site's own search box in Chromium: Swedish stemming, compound parts, glossary names, English.
+
+Every query of the gate (tests/search_queries.yml) is typed into the search input; its page must be
+among the first three result groups (Material groups sections by page), and its section, where one is
+given, among the section links of those groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .search_gate import TOP, GateQuery, gate_queries, judge
+
+QUERIES = gate_queries()
+SEARCH_INPUT = "input[data-md-component=search-query]"
+RESULT_GROUPS = ".md-search-result__list > li"
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser: Browser, site_url: str) -> Iterator[dict[str, Page]]:
+    """One page per language with the search index loaded, reused by all queries."""
+    pages = {}
+    for lang, path in (("sv", "/"), ("en", "/en/")):
+        page = browser.new_page()
+        page.goto(site_url + path, wait_until="networkidle")  # the worker has loaded the index
+        page.locator(SEARCH_INPUT).click()
+        pages[lang] = page
+    yield pages
+    for page in pages.values():
+        page.close()
+
+
+def site_path(href: str) -> str:
+    """'http://host/en/steg/x/?h=word#anchor' -> 'en/steg/x/#anchor', like the gate's URLs."""
+    url = urlparse(href)
+    return url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
+
+
+def search_box(page: Page, query: str) -> list[list[str]]:
+    """Type the query as a person does; return the result groups, each a list of site paths."""
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press("End")  # Material searches on key events
+    page.wait_for_selector(RESULT_GROUPS, state="detached")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(RESULT_GROUPS, timeout=10_000)
+    groups = page.eval_on_selector_all(
+        RESULT_GROUPS, "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))"
+    )
+    return [[site_path(href) for href in group] for group in groups]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.id for q in QUERIES])
+def test_site_search_finds_the_page_in_the_top_three(search_pages: dict[str, Page], query: GateQuery) -> None:
+    groups = search_box(search_pages[query.lang], query.query)[:TOP]
+    pages = [group[0].split("#")[0] for group in groups]
+    sections = [url for group in groups for url in group]
+    assert judge(query, pages, sections) is None, judge(query, pages, sections)
+
+
+@pytest.mark.parametrize(("lang", "query"), [("sv", "betänketiden"), ("sv", "uppehållstillståndet"), ("en", "permits")])
+def test_inflected_words_are_not_reported_missing(search_pages: dict[str, Page], lang: str, query: str) -> None:
+    """Material lists query words a result lacks ('Saknas: …'); a stemmed word is not lacking."""
+    page = search_pages[lang]
+    search_box(page, query)
+    first = page.locator(RESULT_GROUPS).first
+    assert first.locator(".md-search-result__terms").count() == 0, first.inner_text()
