@@ -115,7 +115,9 @@ def scale_content(root: Path, factor: int) -> None:
     scaled = list(actors)
     for actor in actors:
         for k, copy_id in enumerate(copies[actor["id"]], start=2):
-            scaled.append({**actor, "id": copy_id, "name": {lang: f"{text} {k}" for lang, text in actor["name"].items()}})
+            scaled.append(
+                {**actor, "id": copy_id, "name": {lang: f"{text} {k}" for lang, text in actor["name"].items()}}
+            )
     actors_file.write_text(yaml.safe_dump(scaled, allow_unicode=True), encoding="utf-8")
     for step_file in sorted((root / "steps").glob("[0-9][0-9]-*.yml")):
         step = yaml.safe_load(step_file.read_text(encoding="utf-8"))
@@ -194,8 +196,16 @@ def ensure_lighthouse() -> Path:
     if not binary.exists():
         LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund", "--loglevel=error",
-             f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(LIGHTHOUSE_DIR),
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
             check=True,
         )
     return binary
@@ -205,7 +215,11 @@ def lighthouse(binary: Path, url: str, preset: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as work:
         report = Path(work) / "report.json"
         command = [
-            str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
             "--only-categories=performance,accessibility,best-practices,seo",
             "--chrome-flags=--headless=new " + " ".join(CHROMIUM_FLAGS),
         ]
@@ -242,7 +256,9 @@ def main() -> int:
         step_file = next((real / "steps").glob("01-*.yml"))
         rebuilds = []
         for run in range(args.runs):
-            step_file.write_text(step_file.read_text(encoding="utf-8") + f"\n# benchmark edit {run}\n", encoding="utf-8")
+            step_file.write_text(
+                step_file.read_text(encoding="utf-8") + f"\n# benchmark edit {run}\n", encoding="utf-8"
+            )
             rebuilds.append(timed_build(real, work / "real-site"))
         rebuild = statistics.median(rebuilds)
         big_time = statistics.median(timed_build(big, work / "big-site") for _ in range(args.runs))
@@ -271,19 +287,27 @@ def main() -> int:
         with serve(bare_site) as bare_url:
             bare = page_weight(bare_url + "/")
         bare_total = sum(bare.get(k, {}).get("raw", 0) for k in ("html", "css", "js"))
-        print(f"{'bare Material, empty page':28} " + "  ".join(
-            f"{k}: {kb(bare.get(k, {}).get('raw', 0))} / {kb(bare.get(k, {}).get('transferred', 0))}"
-            for k in ("html", "css", "js")
-        ) + f"  total {kb(bare_total)}")
+        print(
+            f"{'bare Material, empty page':28} "
+            + "  ".join(
+                f"{k}: {kb(bare.get(k, {}).get('raw', 0))} / {kb(bare.get(k, {}).get('transferred', 0))}"
+                for k in ("html", "css", "js")
+            )
+            + f"  total {kb(bare_total)}"
+        )
         with serve(work / "real-site") as url:
             for name, path in targets.items():
                 weight = page_weight(f"{url}/{path}")
                 total = sum(weight.get(k, {}).get("raw", 0) for k in ("html", "css", "js"))
                 ratio = total / bare_total
-                print(f"{name + ' (' + (path or '/') + ')':28} " + "  ".join(
-                    f"{k}: {kb(weight.get(k, {}).get('raw', 0))} / {kb(weight.get(k, {}).get('transferred', 0))}"
-                    for k in ("html", "css", "js")
-                ) + f"  total {kb(total)} = {ratio:.2f}x bare")
+                print(
+                    f"{name + ' (' + (path or '/') + ')':28} "
+                    + "  ".join(
+                        f"{k}: {kb(weight.get(k, {}).get('raw', 0))} / {kb(weight.get(k, {}).get('transferred', 0))}"
+                        for k in ("html", "css", "js")
+                    )
+                    + f"  total {kb(total)} = {ratio:.2f}x bare"
+                )
                 if ratio > WEIGHT_BUDGET:
                     failures.append(f"{name} weighs {ratio:.2f}x an empty Material page (budget {WEIGHT_BUDGET}x)")
 

@@ -5,6 +5,10 @@
   const config = JSON.parse(element.textContent)
   if (!config.search)  // the search plugin is off
     return
+  // The offline edition (file://) runs workers through iframe-worker's shim, where a worker cannot
+  // read its own URL's parameters: keep Material's worker there (the stemmed index still helps).
+  if (location.protocol === "file:")
+    return
   const material = new URL(config.search, document.baseURI)
   const name = material.pathname.split("/").pop()
   const worker = new URL("manual-search.js", material)
