@@ -1,4 +1,4 @@
-"""Branching graphs (case exercises, the decision aid): a graph that starts somewhere, where every node leads to an end."""
+"""Branching graphs (case exercises, the decision aid): a start, and every node leads to an end."""
 
 from __future__ import annotations
 
