@@ -22,7 +22,7 @@ from .conftest import REPO
 
 CONTENT_FILES = sorted(
     path.relative_to(REPO).as_posix()
-    for folder in ("steps", "case_exercises")
+    for folder in ("steps", "case_exercises", "decision_aid")
     for path in (REPO / folder).rglob("*.yml")
 )
 STEP1 = "steps/01-identifiering.yml"
@@ -175,7 +175,7 @@ def test_commands_in_contributing_exist(capsys) -> None:
 
 def test_the_content_passes_yamllint() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPO / ".yamllint.yml"), "steps", "case_exercises"],
+        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPO / ".yamllint.yml"), "steps", "case_exercises", "decision_aid"],
         capture_output=True,
         text=True,
         cwd=REPO,
