@@ -100,6 +100,7 @@ def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
             "aid": {
                 "label": ui_strings()["aid_nav"][lang],
                 "href": AID_PATH.removesuffix(".md") + (".html" if offline else "/"),
+                "source": AID_PATH,
             }
             if manual.decision_aids
             else None,

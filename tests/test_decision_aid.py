@@ -114,12 +114,16 @@ def built(site: Path, lang: str, path: str) -> str:
     return ((site if lang == "sv" else site / "en") / path / "index.html").read_text(encoding="utf-8")
 
 
+AID_LINK = re.compile(r'<a class="manual-emergency__aid" href="([^"]+)"(?: aria-current="page")?>([^<]+)</a>')
+
+
 def test_every_page_links_to_the_aid(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:
         markup = page.read_text(encoding="utf-8")
-        hrefs = re.findall(r'<a class="manual-emergency__aid" href="([^"]+)">([^<]+)</a>', markup)
+        hrefs = re.findall(AID_LINK, markup)
+        assert ('aria-current="page">' in markup) == (page.parent.name == "vad-gor-jag-nu"), page
         assert len(hrefs) == 1, page
         href, label = hrefs[0]
         lang = "en" if page.relative_to(built_site).parts[0] == "en" else "sv"
