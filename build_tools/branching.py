@@ -108,7 +108,6 @@ def aid_payload(graph_id: str, start: str, nodes: Mapping[str, AidNode], labels:
         "kind": "decision-aid",
         "storage_key": None,
         "start": start,
-        "step_order": [],
         "nodes": {
             node_id: {"end": node.end, "choices": [{"next": choice.next} for choice in node.choices]}
             for node_id, node in nodes.items()
