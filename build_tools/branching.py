@@ -1,4 +1,4 @@
-"""Branching content as pages: case exercises now, the first-contact decision aid later.
+"""Branching content as pages: case exercises and the first-contact decision aid.
 
 A branching graph (a start node and `ExerciseNode`s whose choices lead to other nodes) is rendered
 as a readable document, one card per node (templates/branching.j2). Its structure goes into the page
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Actor, ExerciseNode, Manual, Step
+from .model import Actor, AidNode, ExerciseNode, Manual, Step
 
 # UI labels the player needs at run time (keys of templates/strings.yml)
 PLAYER_LABELS = (
@@ -36,9 +36,28 @@ PLAYER_LABELS = (
     "player_questions",
     "weak_choice",
 )
+# ... and those only the decision aid needs
+AID_LABELS = (
+    "player_back",
+    "player_restart",
+    "player_back_to",
+    "aid_question",
+    "aid_result",
+    "aid_your_answer",
+    "aid_answers",
+    "aid_change",
+    "aid_change_label",
+    "aid_changed",
+    "aid_restarted",
+    "aid_copy",
+    "aid_copied",
+    "aid_copy_manual",
+    "aid_copy_text",
+    "aid_print",
+)
 
 
-def card_order(start: str, nodes: Mapping[str, ExerciseNode]) -> list[str]:
+def card_order(start: str, nodes: Mapping[str, ExerciseNode | AidNode]) -> list[str]:
     """The order of the cards: the start node first, then the nodes as the author wrote them."""
     return [start, *(node_id for node_id in nodes if node_id != start)]
 
@@ -65,6 +84,7 @@ def graph_payload(
     """What the player needs besides the document: the graph, where to keep progress, its labels."""
     return {
         "id": graph_id,
+        "kind": kind,
         "storage_key": f"manualen.{kind}.{graph_id}",
         "start": start,
         "step_order": [step.id for step in steps_covered(nodes, manual)],
@@ -75,6 +95,21 @@ def graph_payload(
                 "end": node.end,
                 "choices": [{"next": choice.next, "weak": choice.weak} for choice in node.choices],
             }
+            for node_id, node in nodes.items()
+        },
+        "labels": dict(labels),
+    }
+
+
+def aid_payload(graph_id: str, start: str, nodes: Mapping[str, AidNode], labels: Mapping[str, str]) -> dict[str, Any]:
+    """The decision aid for the same player: no storage key, because nothing a professional answers is kept."""
+    return {
+        "id": graph_id,
+        "kind": "decision-aid",
+        "storage_key": None,
+        "start": start,
+        "nodes": {
+            node_id: {"end": node.end, "choices": [{"next": choice.next} for choice in node.choices]}
             for node_id, node in nodes.items()
         },
         "labels": dict(labels),

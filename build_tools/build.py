@@ -20,7 +20,7 @@ from . import offline, pipeline
 
 # what a build needs besides the content: site configuration, hooks, theme overrides, hand-written pages
 SITE_SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
-CONTENT_SOURCES = ("steps", "case_exercises")
+CONTENT_SOURCES = ("steps", "case_exercises", "decision_aid")
 
 # (config file, folder inside the site) per language; Swedish first, it owns the site root
 LANGUAGE_BUILDS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))

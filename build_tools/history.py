@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-CONTENT_PATHS = ("steps", "case_exercises")
+CONTENT_PATHS = ("steps", "case_exercises", "decision_aid")
 RECENT_CHANGES = 50
 # record and field separators that cannot occur in a commit summary or a path
 RECORD, FIELD = "\x1e", "\x1f"

@@ -14,6 +14,7 @@ from . import messages as m
 from .model import (
     Actor,
     Contact,
+    DecisionAid,
     Exercise,
     GlossaryTerm,
     Law,
@@ -38,6 +39,8 @@ SHARED_FILES: dict[str, type[BaseModel]] = {
     "signs": Sign,
 }
 REQUIRED_FILES = (ACTORS_FILE,)
+AID_FOLDER = "decision_aid"
+FIRST_CONTACT_FILE = f"{AID_FOLDER}/first-contact.yml"
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ def _load_steps(root: Path, problems: list[Problem]) -> tuple[Step, ...]:
 def _stray_files(root: Path, problems: list[Problem]) -> None:
     """YAML in a place where nothing reads it is almost always a mistake."""
     known = {f"steps/shared/{name}.yml" for name in SHARED_FILES}
-    for folder in ("steps/shared", "case_exercises"):
+    for folder in ("steps/shared", "case_exercises", AID_FOLDER):
         for path in sorted((root / folder).rglob("*")):
             rel = path.relative_to(root).as_posix()
             if path.is_dir() or path.suffix not in (".yml", ".yaml"):
@@ -230,6 +233,8 @@ def _stray_files(root: Path, problems: list[Problem]) -> None:
                 problems.append(m.SHARED_FILE_NAME.at(rel, 1, known=", ".join(sorted(known))))
             elif folder == "case_exercises" and (nested or path.suffix == ".yaml"):
                 problems.append(m.EXERCISE_FILE_NAME.at(rel, 1))
+            elif folder == AID_FOLDER and rel != FIRST_CONTACT_FILE:
+                problems.append(m.AID_FILE_NAME.at(rel, 1, expected=FIRST_CONTACT_FILE))
     for path in sorted((root / "steps").glob("*.yaml")):
         problems.append(m.YAML_EXTENSION.at(path.relative_to(root).as_posix(), 1))
     for subdir in sorted((root / "steps").iterdir()) if (root / "steps").is_dir() else []:
@@ -263,6 +268,9 @@ def load_manual(root: Path) -> LoadResult:
             problems.append(
                 m.FILE_ID_MISMATCH.at(exercise.path, exercise.line_of("id"), file_id=expected, id=exercise.id)
             )
+    aid_file = root / FIRST_CONTACT_FILE
+    first_contact = _load_one(root, aid_file, DecisionAid, problems) if aid_file.is_file() else None
     _stray_files(root, problems)
-    manual = Manual(actors=actors, steps=steps, exercises=exercises, **shared)
+    decision_aids = (first_contact,) if first_contact is not None else ()
+    manual = Manual(actors=actors, steps=steps, exercises=exercises, decision_aids=decision_aids, **shared)
     return LoadResult(manual, problems)

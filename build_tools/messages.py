@@ -26,6 +26,7 @@ STEP_FILE_NAME = Message(
 STEP_IN_SUBFOLDER = Message("step-in-subfolder", "unexpected file: steps are steps/NN-<id>.yml")
 SHARED_FILE_NAME = Message("shared-file-name", "unexpected file: steps/shared holds only {known}")
 EXERCISE_FILE_NAME = Message("exercise-file-name", "unexpected file: exercises are case_exercises/<id>.yml")
+AID_FILE_NAME = Message("aid-file-name", "unexpected file: the decision aid is {expected}")
 YAML_EXTENSION = Message("yaml-extension", "unexpected file: use the ending .yml")
 FILE_NUMBER_MISMATCH = Message("file-number-mismatch", "the file name says step {file_number} but 'number' is {number}")
 FILE_ID_MISMATCH = Message("file-id-mismatch", "the file name says '{file_id}' but 'id' is '{id}'")
@@ -89,7 +90,7 @@ OWNER_WITHOUT_TASKS = Message(
 ACTOR_NOT_ACTOR = Message("actor-not-actor", "actor '{actor}' is not an actor in steps/actors.yml")
 ACTOR_TWICE = Message("actor-twice", "actor '{actor}' is listed twice in this step")
 
-# case exercises
+# branching graphs: case exercises and the decision aid
 START_MISSING = Message("start-missing", "start node '{node}' does not exist")
 END_WITH_CHOICES = Message("end-with-choices", "node '{node}' is an end but also has choices")
 DEAD_END = Message("dead-end", "node '{node}' has no choices and is not an end (end: true)")
@@ -97,5 +98,10 @@ END_WITHOUT_OUTCOME = Message("end-without-outcome", "end node '{node}' has no '
 NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist")
 UNREACHABLE_NODE = Message("unreachable-node", "node '{node}' cannot be reached from the start node '{start}'")
 NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
+
+# the first-contact decision aid
+AID_TOO_LONG = Message(
+    "aid-too-long", "node '{node}' is reached only after {answers} answers; an outcome must take at most {limit}"
+)
 
 ALL_MESSAGES: tuple[Message, ...] = tuple(value for value in globals().values() if isinstance(value, Message))

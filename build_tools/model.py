@@ -129,6 +129,12 @@ class TimeLimit(Node):
     sources: list[SourceId] = []
 
 
+class Right(Localized):
+    """One of the person's rights in a step; an `id` lets the decision aid refer to it."""
+
+    id: Slug | None = None
+
+
 class Section(Node):
     title: Localized
     body: Localized
@@ -145,7 +151,7 @@ class Step(Node):
     actors: list[StepActor] = Field(min_length=1)
     children: Localized | None = None
     adults: Localized | None = None
-    rights: list[Localized] = []
+    rights: list[Right] = []
     legal: list[LegalRef] = []
     time_limits: list[TimeLimit] = []
     sections: list[Section] = []
@@ -260,6 +266,42 @@ class Exercise(Node):
     nodes: Annotated[dict[Slug, ExerciseNode], BeforeValidator(_without_origin)] = Field(min_length=1)
 
 
+class AidChoice(Node):
+    label: Localized
+    next: Slug
+
+
+class ActionCard(Node):
+    """What to do at the end of the decision aid: references into the model, plus short action sentences."""
+
+    summary: Localized
+    do_now: list[Localized] = Field(min_length=1)
+    call: list[Slug] = []  # contact ids
+    rights: list[Slug] = []  # ids of rights in the steps
+    time_limits: list[Slug] = []  # ids of time limits in the steps
+    steps: list[Slug] = []
+    actors: list[Slug] = []
+    avoid: list[Localized] = []
+
+
+class AidNode(Node):
+    """A question with answers that lead on, or an end with an action card (same graph rules as exercises)."""
+
+    title: Localized
+    text: Localized | None = None
+    choices: list[AidChoice] = []
+    end: bool = False
+    outcome: ActionCard | None = None
+
+
+class DecisionAid(Node):
+    id: Slug
+    title: Localized
+    summary: Localized | None = None
+    start: Slug
+    nodes: Annotated[dict[Slug, AidNode], BeforeValidator(_without_origin)] = Field(min_length=1)
+
+
 @dataclass(frozen=True)
 class Manual:
     """All content of the repository, loaded once."""
@@ -273,6 +315,7 @@ class Manual:
     sources: tuple[Source, ...] = ()
     signs: tuple[Sign, ...] = ()
     exercises: tuple[Exercise, ...] = ()
+    decision_aids: tuple[DecisionAid, ...] = ()
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:
@@ -293,6 +336,14 @@ class Manual:
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
+
+    @cached_property
+    def right_by_id(self) -> dict[str, tuple[Step, Right]]:
+        return {right.id: (step, right) for step in self.steps for right in step.rights if right.id}
+
+    @cached_property
+    def time_limit_by_id(self) -> dict[str, tuple[Step, TimeLimit]]:
+        return {limit.id: (step, limit) for step in self.steps for limit in step.time_limits}
 
     def steps_of(self, actor_id: str) -> list[Step]:
         return [step for step in self.steps if any(entry.actor == actor_id for entry in step.actors)]

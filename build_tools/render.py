@@ -58,6 +58,7 @@ PRINT_PATH = "utskrift.md"
 SIGN_KINDS = ("general", "labour", "child", "risk")
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 CHANGES_PATH = "andringar.md"
+AID_PATH = "vad-gor-jag-nu.md"
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -107,6 +108,7 @@ class Renderer:
             regions_path=REGIONS_PATH,
             print_path=PRINT_PATH,
             changes_path=CHANGES_PATH,
+            aid_path=AID_PATH,
             history=self.history,
             step_of_file=self.step_of_file,
             actor_names=self.actor_names,
@@ -233,7 +235,20 @@ class Renderer:
         for law in manual.laws:
             pages.append(self.render("law.md.j2", law_path(law), law=law, citations=self.citations[law.id]))
         pages.extend(self.exercise_pages())
+        pages.extend(self.aid_pages())
         return pages
+
+    def aid_pages(self) -> list[GeneratedPage]:
+        labels = {key: self.ui(key) for key in branching.AID_LABELS}
+        return [
+            self.render(
+                "decision_aid.md.j2",
+                AID_PATH,
+                aid=aid,
+                payload=branching.aid_payload(aid.id, aid.start, aid.nodes, labels),
+            )
+            for aid in self.manual.decision_aids
+        ]
 
     def exercise_pages(self) -> list[GeneratedPage]:
         exercises = self.manual.exercises
@@ -264,6 +279,7 @@ class Renderer:
         """The site navigation: generated sections first, then the hand-written pages."""
         manual = self.manual
         return [
+            *({self.ui("aid_nav"): AID_PATH} for _ in manual.decision_aids),
             {
                 self.ui("process"): [INDEX_PATH]
                 + [{f"{step.number}. {self.nav_title(step.title)}": step_path(step)} for step in manual.steps]

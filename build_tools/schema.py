@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from . import messages as m
-from .load import ACTORS_FILE, SHARED_FILES, STEP_FILE
-from .model import Actor, Exercise, Step
+from .load import ACTORS_FILE, AID_FOLDER, FIRST_CONTACT_FILE, SHARED_FILES, STEP_FILE
+from .model import Actor, DecisionAid, Exercise, Step
 from .problems import Problem
 
 SCHEMA_DIR = "schemas"
@@ -30,6 +30,7 @@ KINDS: dict[str, Any] = {
     "step": Step,
     **{name: list[model] for name, model in SHARED_FILES.items()},
     "exercise": Exercise,
+    "decision-aid": DecisionAid,
 }
 DESCRIPTIONS = {
     "actors": "steps/actors.yml: the authorities and organisations of the process",
@@ -41,6 +42,7 @@ DESCRIPTIONS = {
     "sources": "steps/shared/sources.yml",
     "signs": "steps/shared/signs.yml",
     "exercise": "case_exercises/<id>.yml: a branching case exercise",
+    "decision-aid": f"{FIRST_CONTACT_FILE}: the first-contact decision aid, questions leading to action cards",
 }
 
 
@@ -80,6 +82,8 @@ def kind_of(rel: str) -> str | None:
         return name[:-4]
     if folder == "case_exercises" and name.endswith(".yml"):
         return "exercise"
+    if rel == FIRST_CONTACT_FILE:
+        return "decision-aid"
     return None
 
 
@@ -90,7 +94,7 @@ def schema_reference(rel: str, kind: str) -> str:
 
 def check_schema_lines(root: Path) -> list[Problem]:
     problems: list[Problem] = []
-    for folder in ("steps", "case_exercises"):
+    for folder in ("steps", "case_exercises", AID_FOLDER):
         for path in sorted((root / folder).rglob("*.yml")):
             rel = path.relative_to(root).as_posix()
             kind = kind_of(rel)

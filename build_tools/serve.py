@@ -12,7 +12,16 @@ from pathlib import Path
 from . import pipeline
 from .build import BuildFailed, build_site
 
-WATCHED = ("steps", "case_exercises", "content", "overrides", "build_tools", "mkdocs.yml", "mkdocs.en.yml")
+WATCHED = (
+    "steps",
+    "case_exercises",
+    "decision_aid",
+    "content",
+    "overrides",
+    "build_tools",
+    "mkdocs.yml",
+    "mkdocs.en.yml",
+)
 
 
 def _snapshot(root: Path) -> dict[Path, float]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Manual
-from .render import emergency_contacts, ui_strings
+from .render import AID_PATH, emergency_contacts, ui_strings
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 # where the other language's copy of the current page lives, relative to this site's root
@@ -96,6 +96,14 @@ def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
             "search_label": ui_strings()["search_label"][lang],
             "content_security_policy": content_security_policy(offline),
             "emergency_label": ui_strings()["emergency_label"][lang],
+            # the decision aid, linked from every page; the offline edition has plain .html addresses
+            "aid": {
+                "label": ui_strings()["aid_nav"][lang],
+                "href": AID_PATH.removesuffix(".md") + (".html" if offline else "/"),
+                "source": AID_PATH,
+            }
+            if manual.decision_aids
+            else None,
             "emergency": [
                 {
                     "name": c.name.get(lang),

@@ -22,6 +22,20 @@ STEP3 = "steps/03-inledande-stod.yml"
 ACTORS = "steps/actors.yml"
 EXERCISE = "case_exercises/prov.yml"
 SOURCES = "steps/shared/sources.yml"
+AID = "decision_aid/first-contact.yml"
+
+
+def aid_chain(questions: int) -> bytes:
+    """A decision aid whose only outcome takes `questions` answers."""
+    lines = ["# yaml-language-server: $schema=../schemas/decision-aid.schema.json", "id: first-contact"]
+    lines += ["title: {sv: Fråga, en: Question}", "start: q1", "nodes:"]
+    for number in range(1, questions + 1):
+        target = f"q{number + 1}" if number < questions else "slut"
+        lines += [f"  q{number}:", "    title: {sv: Fråga, en: Question}", "    choices:"]
+        lines += [f"      - {{label: {{sv: Ja, en: 'Yes'}}, next: {target}}}"]
+    lines += ["  slut:", "    title: {sv: Slut, en: End}", "    end: true", "    outcome:"]
+    lines += ["      summary: {sv: Gör så., en: Do this.}", "      do_now: [{sv: Ring., en: Call.}]"]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
@@ -392,6 +406,60 @@ CASES += [
         replace(EXERCISE, "exercise.schema.json", "step.schema.json"),
         f"{EXERCISE}:1: warning: the schema line points at '../schemas/step.schema.json'",
         exit_code=0,
+    ),
+]
+
+
+CASES += [
+    Case(
+        "aid: unknown contact in an outcome",
+        replace(AID, "call: [nodnummer-112]", "call: [nodnummer-113]"),
+        f"{AID}:20: contact (steps/shared/contacts.yml) 'nodnummer-113' does not exist",
+    ),
+    Case(
+        "aid: unknown right in an outcome",
+        replace(AID, "rights: [skydd]", "rights: [skyd]"),
+        f"{AID}:21: right (an 'id' under a step's rights) 'skyd' does not exist",
+    ),
+    Case(
+        "aid: unknown time limit in an outcome",
+        replace(AID, "time_limits: [betanketid]", "time_limits: [betanketiden]"),
+        f"{AID}:22: time limit 'betanketiden' does not exist",
+    ),
+    Case(
+        "aid: unknown step in an outcome",
+        replace(AID, "steps: [akut-skydd]", "steps: [akut]"),
+        f"{AID}:23: step 'akut' does not exist",
+    ),
+    Case(
+        "aid: unknown actor in an outcome",
+        replace(AID, "actors: [polismyndigheten]", "actors: [polisen]"),
+        f"{AID}:24: actor 'polisen' does not exist",
+    ),
+    Case(
+        "aid: an answer leads nowhere",
+        replace(AID, "next: radgor", "next: radgora"),
+        f"{AID}:12: choice in node 'fara' leads to node 'radgora', which does not exist",
+    ),
+    Case(
+        "aid: a path that ends without an action card",
+        replace(AID, "    title: {sv: Rådgör, en: Seek advice}\n    end: true\n", "    title: {sv: R, en: R}\n"),
+        f"{AID}:27: node 'radgor' has no choices and is not an end",
+    ),
+    Case(
+        "aid: more than six answers to an outcome",
+        write(AID, aid_chain(7)),
+        f"{AID}:36: node 'slut' is reached only after 7 answers; an outcome must take at most 6",
+    ),
+    Case(
+        "aid: a second file in decision_aid",
+        write("decision_aid/forsta-kontakt.yml", b"id: forsta-kontakt\n"),
+        "decision_aid/forsta-kontakt.yml:1: unexpected file: the decision aid is decision_aid/first-contact.yml",
+    ),
+    Case(
+        "duplicate right id",
+        replace(STEP2, "  - id: skydd\n", "  - id: skydd\n    sv: A.\n    en: A.\n  - id: skydd\n"),
+        f"{STEP2}:24: duplicate right id 'skydd' (also at {STEP2}:21)",
     ),
 ]
 

@@ -20,10 +20,9 @@ from build_tools.schema import KINDS, SCHEMA_DIR, kind_of, schema_file, write_sc
 
 from .conftest import REPO
 
+CONTENT_FOLDERS = ("steps", "case_exercises", "decision_aid")
 CONTENT_FILES = sorted(
-    path.relative_to(REPO).as_posix()
-    for folder in ("steps", "case_exercises")
-    for path in (REPO / folder).rglob("*.yml")
+    path.relative_to(REPO).as_posix() for folder in CONTENT_FOLDERS for path in (REPO / folder).rglob("*.yml")
 )
 STEP1 = "steps/01-identifiering.yml"
 
@@ -175,7 +174,7 @@ def test_commands_in_contributing_exist(capsys) -> None:
 
 def test_the_content_passes_yamllint() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPO / ".yamllint.yml"), "steps", "case_exercises"],
+        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPO / ".yamllint.yml"), *CONTENT_FOLDERS],
         capture_output=True,
         text=True,
         cwd=REPO,

@@ -57,3 +57,21 @@ def test_search_works_from_file(page: Page, offline_folder: Path, lang: str, que
     results.first.wait_for(timeout=15000)
     assert results.count() > 0
     assert outside(requested, offline_folder) == []
+
+
+def test_the_decision_aid_works_from_the_zip(page: Page, offline_folder: Path) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((offline_folder / "en" / "tidsfrister.html").as_uri())
+    page.locator("a.manual-emergency__aid").click()
+    assert page.url == (offline_folder / "en" / "vad-gor-jag-nu.html").as_uri()
+    aid = MANUAL.decision_aids[0]
+    first = aid.nodes[aid.start]
+    acute = next(index for index, choice in enumerate(first.choices) if aid.nodes[choice.next].end)
+    page.locator(f'.branching-player__choice[data-choice="{acute}"]').click()
+    card = aid.nodes[first.choices[acute].next]
+    assert card.title.en in page.locator(".branching-player__title").inner_text()
+    call = page.locator(".branching-player__stage [data-contact] a[href^='tel:']").first
+    assert call.get_attribute("href") == MANUAL.contact_by_id[card.outcome.call[0]].tel_uri
+    assert page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]") == [[], []]
+    assert outside(requested, offline_folder) == []

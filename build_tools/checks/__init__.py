@@ -27,6 +27,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     references.check_sources_locatable,
     translations.check_translations,
     exercises.check_exercises,
+    exercises.check_decision_aids,
     markup.check_markup,
 )
 

@@ -1,24 +1,29 @@
-"""Branching exercises: a graph that starts somewhere, where every node leads to an end."""
+"""Branching graphs (case exercises, the decision aid): a start, and every node leads to an end."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..graph import can_reach_end, reachable
-from ..model import Exercise, Manual
+from ..graph import all_paths, can_reach_end, reachable
+from ..model import AidNode, DecisionAid, Exercise, ExerciseNode, Manual
 from ..problems import Problem
+from .references import missing
 
 if TYPE_CHECKING:
     from . import CheckOptions
 
+# a professional at a first contact must reach an action card in at most this many answers
+MAX_AID_ANSWERS = 6
 
-def check_graph(exercise: Exercise, manual: Manual) -> list[Problem]:
+
+def check_graph(graph: Exercise | DecisionAid, nodes: Mapping[str, ExerciseNode | AidNode]) -> list[Problem]:
+    """The graph rules shared by every branching graph: a start, no dead ends, every node reachable and finishing."""
     problems: list[Problem] = []
-    path = exercise.path
-    nodes = exercise.nodes
-    if exercise.start not in nodes:
-        problems.append(m.START_MISSING.at(path, exercise.line_of("start"), node=exercise.start))
+    path = graph.path
+    if graph.start not in nodes:
+        problems.append(m.START_MISSING.at(path, graph.line_of("start"), node=graph.start))
     for node_id, node in nodes.items():
         line = node.origin.line if node.origin else 1
         if node.end and node.choices:
@@ -30,24 +35,67 @@ def check_graph(exercise: Exercise, manual: Manual) -> list[Problem]:
         for choice in node.choices:
             if choice.next not in nodes:
                 problems.append(m.NEXT_MISSING.at(path, choice.line_of("next"), node=node_id, next=choice.next))
-        if node.step is not None and node.step not in manual.step_by_id:
-            problems.append(m.UNKNOWN_REFERENCE.at(path, node.line_of("step"), what="step", value=node.step))
-        for index, actor in enumerate(node.actors):
-            if actor not in manual.actor_by_id:
-                problems.append(m.UNKNOWN_REFERENCE.at(path, node.line_of("actors", index), what="actor", value=actor))
-    if exercise.start not in nodes:
+    if graph.start not in nodes:
         return problems
-    edges = {node_id: [c.next for c in node.choices if c.next in nodes] for node_id, node in nodes.items()}
-    from_start = reachable(exercise.start, edges)
+    edges = graph_edges(nodes)
+    from_start = reachable(graph.start, edges)
     finishing = can_reach_end([node_id for node_id, node in nodes.items() if node.end], edges)
     for node_id, node in nodes.items():
         line = node.origin.line if node.origin else 1
         if node_id not in from_start:
-            problems.append(m.UNREACHABLE_NODE.at(path, line, node=node_id, start=exercise.start))
+            problems.append(m.UNREACHABLE_NODE.at(path, line, node=node_id, start=graph.start))
         elif node_id not in finishing:
             problems.append(m.NO_WAY_OUT.at(path, line, node=node_id))
     return problems
 
 
+def graph_edges(nodes: Mapping[str, ExerciseNode | AidNode]) -> dict[str, list[str]]:
+    return {node_id: [c.next for c in node.choices if c.next in nodes] for node_id, node in nodes.items()}
+
+
+def longest_answers(start: str, nodes: Mapping[str, ExerciseNode | AidNode]) -> dict[str, int]:
+    """For every end node: the most answers any path from the start takes to reach it."""
+    ends = {node_id for node_id, node in nodes.items() if node.end}
+    longest: dict[str, int] = {}
+    for taken in all_paths(start, graph_edges(nodes), ends):
+        node_id = start
+        for index in taken:
+            node_id = nodes[node_id].choices[index].next
+        longest[node_id] = max(longest.get(node_id, 0), len(taken))
+    return longest
+
+
+def check_exercise(exercise: Exercise, manual: Manual) -> list[Problem]:
+    problems = check_graph(exercise, exercise.nodes)
+    for node in exercise.nodes.values():
+        problems += missing(node, "step", node.step, manual.step_by_id, "step")
+        problems += missing(node, "actors", node.actors, manual.actor_by_id, "actor")
+    return problems
+
+
+def check_decision_aid(aid: DecisionAid, manual: Manual) -> list[Problem]:
+    """The graph rules, at most six answers to any outcome, and every reference of an action card exists."""
+    problems = check_graph(aid, aid.nodes)
+    if not problems:  # the paths are only meaningful in a sound graph
+        for node_id, answers in longest_answers(aid.start, aid.nodes).items():
+            if answers > MAX_AID_ANSWERS:
+                line = aid.nodes[node_id].line_of("end")
+                problems.append(m.AID_TOO_LONG.at(aid.path, line, node=node_id, answers=answers, limit=MAX_AID_ANSWERS))
+    for node in aid.nodes.values():
+        card = node.outcome
+        if card is None:
+            continue
+        problems += missing(card, "call", card.call, manual.contact_by_id, "contact (steps/shared/contacts.yml)")
+        problems += missing(card, "rights", card.rights, manual.right_by_id, "right (an 'id' under a step's rights)")
+        problems += missing(card, "time_limits", card.time_limits, manual.time_limit_by_id, "time limit")
+        problems += missing(card, "steps", card.steps, manual.step_by_id, "step")
+        problems += missing(card, "actors", card.actors, manual.actor_by_id, "actor")
+    return problems
+
+
 def check_exercises(manual: Manual, options: CheckOptions) -> list[Problem]:
-    return [problem for exercise in manual.exercises for problem in check_graph(exercise, manual)]
+    return [problem for exercise in manual.exercises for problem in check_exercise(exercise, manual)]
+
+
+def check_decision_aids(manual: Manual, options: CheckOptions) -> list[Problem]:
+    return [problem for aid in manual.decision_aids for problem in check_decision_aid(aid, manual)]

@@ -27,6 +27,7 @@ def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
         "source": manual.sources,
         "sign": manual.signs,
         "exercise": manual.exercises,
+        "right": [right for step in manual.steps for right in step.rights if right.id],
     }
     for kind, nodes in kinds.items():
         first: dict[str, Node] = {}
@@ -47,7 +48,7 @@ def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
     return problems
 
 
-def _missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str) -> list[Problem]:
+def missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str) -> list[Problem]:
     if ids is None:
         return []
     values = [ids] if isinstance(ids, str) else ids
@@ -66,20 +67,20 @@ def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
     contacts, sources, laws = manual.contact_by_id, manual.source_by_id, manual.law_by_id
     for node in all_nodes(manual):
         if isinstance(node, LegalRef):
-            problems += _missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)")
+            problems += missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)")
         if isinstance(node, (Step, Actor, Region)):
-            problems += _missing(node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)")
+            problems += missing(node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)")
         if isinstance(node, TimeLimit):
-            problems += _missing(node, "applies", node.applies, actors, "actor")
-            problems += _missing(node, "decides", node.decides, actors, "actor")
+            problems += missing(node, "applies", node.applies, actors, "actor")
+            problems += missing(node, "decides", node.decides, actors, "actor")
         if isinstance(node, Contact):
-            problems += _missing(node, "actor", node.actor, actors, "actor")
+            problems += missing(node, "actor", node.actor, actors, "actor")
         if isinstance(node, GlossaryTerm):
-            problems += _missing(node, "steps", node.steps, steps, "step")
-            problems += _missing(node, "actors", node.actors, actors, "actor")
+            problems += missing(node, "steps", node.steps, steps, "step")
+            problems += missing(node, "actors", node.actors, actors, "actor")
         node_sources = getattr(node, "sources", None)
         if isinstance(node_sources, list):
-            problems += _missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)")
+            problems += missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)")
     return problems
 
 

@@ -28,6 +28,7 @@ def top_level(manual: Manual) -> Iterator[Node]:
         manual.sources,
         manual.signs,
         manual.exercises,
+        manual.decision_aids,
     ):
         yield from collection
 

@@ -5,8 +5,9 @@
  * section.branching-node[data-node] cards (the texts) and optionally .branching-closing.
  * Texts are taken from the cards, so there is one source of them, rendered by the build.
  *
- * A classic script, not an ES module: modules do not load from file://. Progress is kept only in
- * localStorage under the graph's storage_key; nothing is sent anywhere.
+ * A classic script, not an ES module: modules do not load from file://. An exercise's progress is
+ * kept only in localStorage under the graph's storage_key; the decision aid (kind "decision-aid",
+ * no storage_key) keeps nothing at all. Nothing is sent anywhere.
  */
 (function () {
   "use strict";
@@ -42,6 +43,7 @@
     this.root = root;
     this.graph = graph;
     this.labels = graph.labels;
+    this.aid = graph.kind === "decision-aid";
     this.facilitator = false;
     this.state = this.load();
   }
@@ -79,6 +81,7 @@
   };
 
   Player.prototype.load = function () {
+    if (!this.graph.storage_key) return this.fresh();
     try {
       var saved = JSON.parse(window.localStorage.getItem(this.graph.storage_key));
       if (saved && Array.isArray(saved.path) && typeof saved.started === "number" && this.follow(saved.path)) {
@@ -91,6 +94,7 @@
   };
 
   Player.prototype.save = function () {
+    if (!this.graph.storage_key) return;
     try {
       window.localStorage.setItem(this.graph.storage_key, JSON.stringify(this.state));
     } catch (error) {
@@ -109,14 +113,15 @@
     this.status.setAttribute("aria-live", "polite");
     this.stage = element("div", "branching-player__stage");
 
-    var tools = element("div", "branching-player__tools");
-    this.facilitatorButton = button(this.labels.player_facilitator, "md-button branching-player__facilitator", this.toggleFacilitator.bind(this));
-    this.facilitatorButton.setAttribute("aria-pressed", "false");
-    tools.appendChild(this.facilitatorButton);
-    tools.appendChild(button(this.labels.player_export, "md-button branching-player__export", this.exportPath.bind(this)));
-    tools.appendChild(button(this.labels.player_print, "md-button branching-player__print", function () { window.print(); }));
-
-    this.view.appendChild(tools);
+    if (!this.aid) {
+      var tools = element("div", "branching-player__tools");
+      this.facilitatorButton = button(this.labels.player_facilitator, "md-button branching-player__facilitator", this.toggleFacilitator.bind(this));
+      this.facilitatorButton.setAttribute("aria-pressed", "false");
+      tools.appendChild(this.facilitatorButton);
+      tools.appendChild(button(this.labels.player_export, "md-button branching-player__export", this.exportPath.bind(this)));
+      tools.appendChild(button(this.labels.player_print, "md-button branching-player__print", function () { window.print(); }));
+      this.view.appendChild(tools);
+    }
     this.view.appendChild(this.stage);
     this.view.appendChild(this.status);
     this.root.insertBefore(this.view, this.root.firstChild);
@@ -127,6 +132,7 @@
       throw error;
     }
     this.root.classList.add("branching--enhanced");
+    if (this.aid) this.root.classList.add("branching--aid");
   };
 
   Player.prototype.render = function (moveFocus) {
@@ -137,7 +143,10 @@
     var stage = this.stage;
     stage.replaceChildren();
 
-    stage.appendChild(element("p", "branching-player__progress", this.labels.player_situation + " " + (path.length + 1)));
+    var progress = this.aid
+      ? (node.end ? this.labels.aid_result : this.labels.aid_question + " " + (path.length + 1))
+      : this.labels.player_situation + " " + (path.length + 1);
+    stage.appendChild(element("p", "branching-player__progress", progress));
 
     var title = element("h2", "branching-player__title");
     title.tabIndex = -1;
@@ -146,7 +155,7 @@
     title.appendChild(document.createTextNode(this.title(nodeId)));
     stage.appendChild(title);
 
-    if (path.length) {
+    if (path.length && !this.aid) {
       var last = path[path.length - 1];
       var lastChoice = this.graph.nodes[last.node].choices[last.choice];
       var feedback = element("div", "branching-player__feedback" + (lastChoice.weak ? " branching-player__feedback--weak" : ""));
@@ -163,15 +172,22 @@
       if (part) stage.appendChild(copyOf(part));
     });
 
-    if (node.end) {
+    if (node.end && this.aid) {
+      stage.appendChild(this.cardTools());
+    } else if (node.end) {
       stage.appendChild(this.debrief());
     } else {
       var group = element("div", "branching-player__choices");
       group.setAttribute("role", "group");
-      var question = element("p", "branching-player__question", this.labels.player_what_now);
-      question.id = "branching-question-" + this.graph.id;
-      group.setAttribute("aria-labelledby", question.id);
-      group.appendChild(question);
+      if (this.aid) {
+        title.id = "branching-question-" + this.graph.id;
+        group.setAttribute("aria-labelledby", title.id);
+      } else {
+        var question = element("p", "branching-player__question", this.labels.player_what_now);
+        question.id = "branching-question-" + this.graph.id;
+        group.setAttribute("aria-labelledby", question.id);
+        group.appendChild(question);
+      }
       var list = element("ul", "branching-player__choice-list");
       node.choices.forEach(function (_choice, index) {
         var item = element("li");
@@ -183,6 +199,8 @@
       group.appendChild(list);
       stage.appendChild(group);
     }
+
+    if (path.length && this.aid) stage.appendChild(this.answers());
 
     if (path.length) {
       var moves = element("div", "branching-player__moves");
@@ -207,6 +225,10 @@
     this.save();
     this.render(true);
     var choice = this.graph.nodes[nodeId].choices[index];
+    if (this.aid) {
+      this.announce(this.labels.aid_your_answer + ": " + this.choiceLabel(nodeId, index) + ". " + this.title(choice.next));
+      return;
+    }
     var feedback = this.choiceElement(nodeId, index).querySelector(".branching-choice__feedback").textContent;
     this.announce(
       this.labels.player_your_choice + ": " + this.choiceLabel(nodeId, index) + ". " +
@@ -225,7 +247,95 @@
     this.state = this.fresh();
     this.save();
     this.render(true);
-    this.announce(this.labels.player_restarted + " " + this.title(this.current()) + ".");
+    this.announce((this.aid ? this.labels.aid_restarted : this.labels.player_restarted) + " " + this.title(this.current()) + ".");
+  };
+
+  // The decision aid: every answer given so far, each with a button that goes back to that question.
+  Player.prototype.answers = function () {
+    var section = element("section", "branching-player__answers");
+    var title = heading(3, this.labels.aid_answers);
+    title.id = "branching-answers-" + this.graph.id;
+    section.setAttribute("aria-labelledby", title.id);
+    section.appendChild(title);
+    var list = element("ol", "branching-player__answer-list");
+    this.state.path.forEach(function (entry, index) {
+      var question = this.title(entry.node);
+      var item = element("li", "branching-player__answer");
+      var text = element("p", "branching-player__answer-text");
+      text.appendChild(element("span", "branching-player__answer-question", question + " "));
+      text.appendChild(element("strong", "branching-player__answer-choice", this.choiceLabel(entry.node, entry.choice)));
+      item.appendChild(text);
+      var change = button(this.labels.aid_change, "md-button branching-player__change", this.change.bind(this, index));
+      change.dataset.answer = String(index);
+      change.setAttribute("aria-label", this.labels.aid_change_label + ": " + question);
+      item.appendChild(change);
+      list.appendChild(item);
+    }, this);
+    section.appendChild(list);
+    return section;
+  };
+
+  Player.prototype.change = function (index) {
+    this.state.path = this.state.path.slice(0, index);
+    this.render(true);
+    this.announce(this.labels.aid_changed + " " + this.title(this.current()));
+  };
+
+  Player.prototype.cardTools = function () {
+    var tools = element("div", "branching-player__tools branching-player__card-tools");
+    this.copyButton = button(this.labels.aid_copy, "md-button md-button--primary branching-player__copy", this.copy.bind(this));
+    tools.appendChild(this.copyButton);
+    tools.appendChild(button(this.labels.aid_print, "md-button branching-player__print", function () { window.print(); }));
+    return tools;
+  };
+
+  // The action card as plain text: the page title, the card, the answers that led to it.
+  Player.prototype.cardText = function () {
+    var lines = [document.querySelector("h1").textContent.trim(), "", this.title(this.current()), ""];
+    lines.push(this.stage.querySelector(".branching-node__outcome").innerText.trim(), "", this.labels.aid_answers + ":");
+    this.state.path.forEach(function (entry) {
+      lines.push("- " + this.title(entry.node) + " " + this.choiceLabel(entry.node, entry.choice));
+    }, this);
+    lines.push("", window.location.href.split("#")[0]);
+    return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
+  };
+
+  Player.prototype.copy = function () {
+    var text = this.cardText();
+    var copied = this.announce.bind(this, this.labels.aid_copied);
+    var fallback = this.copyByHand.bind(this, text);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(copied, fallback);
+    } else {
+      fallback();
+    }
+  };
+
+  // Without the Clipboard API: the browser's copy command on a selected text area, or the text to copy by hand.
+  Player.prototype.copyByHand = function (text) {
+    var old = this.stage.querySelector(".branching-player__copy-text");
+    if (old) old.remove();
+    var area = element("textarea", "branching-player__copy-text");
+    area.value = text;
+    area.readOnly = true;
+    area.rows = 8;
+    area.setAttribute("aria-label", this.labels.aid_copy_text);
+    this.copyButton.parentNode.insertAdjacentElement("afterend", area);
+    area.focus();
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    if (copied) {
+      area.remove();
+      this.copyButton.focus();
+      this.announce(this.labels.aid_copied);
+    } else {
+      this.announce(this.labels.aid_copy_manual);
+    }
   };
 
   Player.prototype.toggleFacilitator = function () {
