@@ -130,7 +130,11 @@ def scale_content(root: Path, factor: int) -> None:
             for k in rounds
             for section in step.get("sections", [])
         ]
-        step["rights"] = step.get("rights", []) * factor
+        step["rights"] = step.get("rights", []) + [
+            {**right, "id": f"{right['id']}-{k}"} if "id" in right else right
+            for k in rounds
+            for right in step.get("rights", [])
+        ]
         step["time_limits"] = step.get("time_limits", []) + [
             {**limit, "id": f"{limit['id']}-{k}"} for k in rounds for limit in step.get("time_limits", [])
         ]

@@ -46,6 +46,7 @@ def exercise_path(exercise: Exercise) -> str:
 
 MATRIX_PATH = "vem-gor-vad.md"
 EXERCISES_PATH = "ovningar/index.md"
+ACTORS_INDEX_PATH = "aktorer/index.md"
 INDEX_PATH = "index.md"
 LAWS_INDEX_PATH = "lagar/index.md"
 TIME_LIMITS_PATH = "tidsfrister.md"
@@ -200,6 +201,7 @@ class Renderer:
         pages = [
             self.render("index.md.j2", INDEX_PATH),
             self.render("matrix.md.j2", MATRIX_PATH, actors=self.sorted_actors()),
+            self.render("actors.md.j2", ACTORS_INDEX_PATH, actors=self.sorted_actors()),
             self.render("time_limits.md.j2", TIME_LIMITS_PATH),
             self.render("rights.md.j2", RIGHTS_PATH),
             self.render("signs.md.j2", SIGNS_PATH, kinds=SIGN_KINDS),
@@ -278,13 +280,13 @@ class Renderer:
     def nav(self, handwritten: list[str]) -> list[Any]:
         """The site navigation: generated sections first, then the hand-written pages."""
         manual = self.manual
-        return [
+        return [  # a fixed size: lists that grow with the content are reached from their index pages
             *({self.ui("aid_nav"): AID_PATH} for _ in manual.decision_aids),
             {
                 self.ui("process"): [INDEX_PATH]
                 + [{f"{step.number}. {self.nav_title(step.title)}": step_path(step)} for step in manual.steps]
             },
-            {self.ui("actors"): [{self.nav_title(a.name): actor_path(a)} for a in self.sorted_actors()]},
+            {self.ui("actors"): ACTORS_INDEX_PATH},
             {self.ui("matrix_title"): MATRIX_PATH},
             {
                 self.ui("quick_reference"): [
@@ -300,10 +302,7 @@ class Renderer:
                     {self.ui("regions_title"): REGIONS_PATH},
                 ]
             },
-            {
-                self.ui("laws_title"): [LAWS_INDEX_PATH]
-                + [{self.nav_title(law.name): law_path(law)} for law in self.sorted_laws()]
-            },
+            {self.ui("laws_title"): LAWS_INDEX_PATH},
             *self.exercise_nav(),
             {self.ui("print_title"): PRINT_PATH},
             *handwritten,
@@ -311,13 +310,9 @@ class Renderer:
         ]
 
     def exercise_nav(self) -> list[Any]:
-        """One section: the index, then one page per exercise (never one per node: the nav is in every page)."""
-        exercises = self.manual.exercises
-        if not exercises:
-            return []
-        return [
-            {self.ui("exercises"): [EXERCISES_PATH] + [{self.nav_title(e.title): exercise_path(e)} for e in exercises]}
-        ]
+        """The exercise index only: the nav is repeated in every page, so lists that grow with the
+        content (actors, laws, exercises) are reached from their index pages."""
+        return [{self.ui("exercises"): EXERCISES_PATH}] if self.manual.exercises else []
 
     def sorted_actors(self) -> list[Actor]:
         return sorted(self.manual.actors, key=lambda a: self.text(a.name).casefold())
