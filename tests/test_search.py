@@ -118,3 +118,29 @@ def test_plain_words_and_inflections_are_not_split(word: str) -> None:
 def test_snippet_marks_the_compound_that_holds_the_query_word(capsys: pytest.CaptureFixture[str]) -> None:
     hits = manual_search_json(capsys, "handel")
     assert "**människohandel**" in hits[0]["snippet"].casefold(), hits[0]["snippet"]
+
+
+def site_index_docs(built_site: Path, lang: str) -> list[dict]:
+    index_file = built_site / ("en/" if lang == "en" else "") / "search" / "search_index.json"
+    return json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_print_and_changes_pages_are_in_neither_search(built_site: Path, lang: str) -> None:
+    """They repeat every page or list commits: never an answer (their templates set `search: exclude`)."""
+    prefix = "en/" if lang == "en" else ""
+    left_out = (f"{prefix}utskrift/", f"{prefix}andringar/")
+    cli_urls = [section.url for section in manual_sections(MANUAL, REPO, lang)]
+    site_urls = [prefix + doc["location"] for doc in site_index_docs(built_site, lang)]
+    assert [url for url in cli_urls + site_urls if url.startswith(left_out)] == []
+    assert any(url.startswith(f"{prefix}steg/") for url in site_urls)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_both_searches_weigh_a_page_by_its_front_matter_boost(built_site: Path, lang: str) -> None:
+    """`search: boost` in a page's front matter is the one source of both searches' page weights."""
+    prefix = "en/" if lang == "en" else ""
+    cli = {section.url.removeprefix(prefix): section.boost for section in manual_sections(MANUAL, REPO, lang)}
+    site = {doc["location"]: doc.get("boost", 1) for doc in site_index_docs(built_site, lang) if "#" in doc["location"]}
+    assert len(set(cli.values())) > 2, "pages of several kinds carry their own weight"
+    assert {url: cli[url] for url in site} == site

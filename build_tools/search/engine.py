@@ -107,6 +107,7 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
                 text=section.text,
                 keywords=" ".join(p for w in dict.fromkeys(words(section.text)) for p in parts(w)),
                 concepts=" ".join(home_of),
+                _boost=section.boost,
             )
         writer.commit()
         known[lang] = sorted(decompounder.known) if decompounder else []

@@ -38,6 +38,7 @@ class SearchSection:
     text: str
     page_title: str
     lang: str
+    boost: float = 1.0  # the page's `search: boost` front matter, as in the site's search
 
 
 def relative_url(path: str) -> str:
@@ -77,7 +78,8 @@ def _markdown_converter(root: Path, lang: str) -> markdown.Markdown:
 
 def page_sections(source: str, url: str, lang: str, converter: markdown.Markdown) -> list[SearchSection]:
     body, meta = get_data(source)
-    if (meta.get("search") or {}).get("exclude"):
+    search = meta.get("search") or {}
+    if search.get("exclude"):
         return []
     converted = EXCLUDED.sub("", PERMALINK.sub("", converter.reset().convert(body)))
     headings = list(HEADING.finditer(converted))
@@ -89,7 +91,8 @@ def page_sections(source: str, url: str, lang: str, converter: markdown.Markdown
         end = headings[index + 1].start() if index + 1 < len(headings) else len(converted)
         anchor = "" if index == 0 else "#" + heading.group(2)
         title = _plain(heading.group(3))
-        sections.append(SearchSection(title, url + anchor, _plain(converted[heading.end() : end]), page_title, lang))
+        text = _plain(converted[heading.end() : end])
+        sections.append(SearchSection(title, url + anchor, text, page_title, lang, float(search.get("boost", 1))))
     return sections
 
 

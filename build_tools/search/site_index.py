@@ -62,7 +62,7 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
     for doc, text in zip(docs, texts, strict=True):
         found = keywords(text, matcher, decompounder)
         if "#" not in doc["location"]:
-            doc["boost"] = PAGE_BOOST
+            doc["boost"] = doc.get("boost", 1) * PAGE_BOOST  # times the page's own (front matter)
             # the glossary names the pages where a term matters: their openings are about it
             found = " ".join([found, names_of(pages.get(doc["location"], []))])
         if found.strip():
