@@ -187,29 +187,28 @@ class ConceptMatcher:
 
     def __init__(self, all_concepts: Iterable[Concept], lang: str):
         self.lang = lang
-        self.patterns: list[tuple[Concept, tuple[str, ...], bool]] = []
+        # patterns by (exact?, first word): a text is scanned once, however many concepts there are
+        self.patterns: dict[tuple[bool, str], list[tuple[Concept, tuple[str, ...]]]] = {}
+        self.order: dict[Concept, int] = {}
         for concept in all_concepts:
+            self.order.setdefault(concept, len(self.order))
             for name in concept.names:
-                if is_abbreviation(name):
-                    self.patterns.append((concept, (name,), True))
-                else:
-                    self.patterns.append((concept, tuple(stem(w, lang) for w in words(name)), False))
+                exact = is_abbreviation(name)
+                pattern = (name,) if exact else tuple(stem(w, lang) for w in words(name))
+                if pattern:
+                    self.patterns.setdefault((exact, pattern[0]), []).append((concept, pattern))
 
     def mentions(self, text: str, ignore_case: bool = False) -> dict[Concept, int]:
         """How often `text` names each concept; `ignore_case` lets a typed 'lvu' name LVU (queries)."""
         surface = words(text)
-        as_written = [w.upper() for w in surface] if ignore_case else surface
-        stems = [stem(w, self.lang) for w in surface]
+        sequences = {
+            True: [w.upper() for w in surface] if ignore_case else surface,
+            False: [stem(w, self.lang) for w in surface],
+        }
         counts: dict[Concept, int] = {}
-        for concept, pattern, exact in self.patterns:
-            found = _count(as_written if exact else stems, pattern) if pattern else 0
-            if found:
-                counts[concept] = counts.get(concept, 0) + found
-        return counts
-
-
-def _count(sequence: list[str], pattern: tuple[str, ...]) -> int:
-    first, size = pattern[0], len(pattern)
-    return sum(
-        1 for i in range(len(sequence) - size + 1) if sequence[i] == first and tuple(sequence[i : i + size]) == pattern
-    )
+        for exact, sequence in sequences.items():
+            for index, word in enumerate(sequence):
+                for concept, pattern in self.patterns.get((exact, word), ()):
+                    if tuple(sequence[index : index + len(pattern)]) == pattern:
+                        counts[concept] = counts.get(concept, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: self.order[item[0]]))
