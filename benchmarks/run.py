@@ -98,11 +98,22 @@ def timed_build(root: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes repeated values out in full: anchors and aliases would hide how large the content is."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def dump(data: object) -> str:
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+
+
 def content_bytes(root: Path) -> int:
     """Size of the content as data (YAML re-serialised the same way for both), not of its formatting."""
     return sum(
-        len(yaml.safe_dump(yaml.safe_load(p.read_text(encoding="utf-8")), allow_unicode=True).encode())
-        for d in ("steps", "case_exercises")
+        len(dump(yaml.safe_load(p.read_text(encoding="utf-8"))).encode())
+        for d in ("steps", "case_exercises", "decision_aid")
         for p in (root / d).rglob("*.yml")
     )
 
@@ -118,7 +129,7 @@ def scale_content(root: Path, factor: int) -> None:
             scaled.append(
                 {**actor, "id": copy_id, "name": {lang: f"{text} {k}" for lang, text in actor["name"].items()}}
             )
-    actors_file.write_text(yaml.safe_dump(scaled, allow_unicode=True), encoding="utf-8")
+    actors_file.write_text(dump(scaled), encoding="utf-8")
     for step_file in sorted((root / "steps").glob("[0-9][0-9]-*.yml")):
         step = yaml.safe_load(step_file.read_text(encoding="utf-8"))
         step["actors"] = step["actors"] + [
@@ -138,19 +149,19 @@ def scale_content(root: Path, factor: int) -> None:
         step["time_limits"] = step.get("time_limits", []) + [
             {**limit, "id": f"{limit['id']}-{k}"} for k in rounds for limit in step.get("time_limits", [])
         ]
-        step_file.write_text(yaml.safe_dump(step, allow_unicode=True), encoding="utf-8")
+        step_file.write_text(dump(step), encoding="utf-8")
     for exercise_file in sorted((root / "case_exercises").glob("*.yml")):
         exercise = yaml.safe_load(exercise_file.read_text(encoding="utf-8"))
         for k in range(2, factor + 1):
             copy = {**exercise, "id": f"{exercise['id']}-{k}"}
-            (root / "case_exercises" / f"{copy['id']}.yml").write_text(
-                yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8"
-            )
-    glossary_file = root / "steps" / "shared" / "glossary.yml"
-    if glossary_file.is_file():
-        terms = yaml.safe_load(glossary_file.read_text(encoding="utf-8"))
-        more = [{**t, "id": f"{t['id']}-{k}", "term": f"{t['term']} {k}"} for t in terms for k in range(2, factor + 1)]
-        glossary_file.write_text(yaml.safe_dump(terms + more, allow_unicode=True), encoding="utf-8")
+            (root / "case_exercises" / f"{copy['id']}.yml").write_text(dump(copy), encoding="utf-8")
+    # shared facts: copies with new ids (contacts stay: the emergency ones are on every page)
+    for name in ("glossary", "laws", "regions", "sources", "signs"):
+        shared_file = root / "steps" / "shared" / f"{name}.yml"
+        if shared_file.is_file():
+            entries = yaml.safe_load(shared_file.read_text(encoding="utf-8"))
+            more = [{**e, "id": f"{e['id']}-{k}"} for k in range(2, factor + 1) for e in entries]
+            shared_file.write_text(dump(entries + more), encoding="utf-8")
 
 
 def bare_material(target: Path) -> Path:
@@ -160,7 +171,7 @@ def bare_material(target: Path) -> Path:
     (target / "docs").mkdir(parents=True)
     (target / "docs" / "index.md").write_text("# Tom sida\n", encoding="utf-8")
     bare = {"site_name": config["site_name"], "theme": theme, "plugins": [{"search": {"lang": ["sv", "en"]}}]}
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(bare, allow_unicode=True), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(dump(bare), encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(target / "mkdocs.yml"), "-d", str(target / "site")],
         check=True,
