@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import functools
+import html
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import markdown
 import pytest
+
+from build_tools.render import ui_strings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -78,3 +83,16 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
+
+
+def ui(key: str, lang: str) -> str:
+    return ui_strings()[key][lang]
+
+
+def plain(text: str) -> str:
+    """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markdown.markdown(text))).split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())

@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import markdown
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -19,9 +18,8 @@ from build_tools.checks.exercises import MAX_AID_ANSWERS
 from build_tools.graph import all_paths
 from build_tools.load import FIRST_CONTACT_FILE, load_manual
 from build_tools.model import ActionCard
-from build_tools.render import ui_strings
 
-from .conftest import REPO, copy_repo
+from .conftest import REPO, copy_repo, plain, squash, ui
 from .test_accessibility import WCAG_TAGS, axe_source, describe  # noqa: F401 (axe_source is a fixture)
 
 MANUAL = load_manual(REPO).manual
@@ -35,19 +33,6 @@ STAGE = ".branching-player__stage"
 AGE_QUESTION = ("alder", 0)
 CONSENT_QUESTION = "samtycke"
 PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
-
-
-def ui(key: str, lang: str) -> str:
-    return ui_strings()[key][lang]
-
-
-def plain(text: str) -> str:
-    """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markdown.markdown(text))).split())
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def visited(path: list[int]) -> list[str]:

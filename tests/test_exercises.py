@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-import markdown
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -21,25 +20,12 @@ from build_tools.load import load_manual
 from build_tools.model import Exercise, ExerciseNode
 from build_tools.render import Renderer, ui_strings
 
-from .conftest import REPO
+from .conftest import REPO, plain, squash, ui
 
 MANUAL = load_manual(REPO).manual
 EXERCISES = MANUAL.exercises
 LANGS = ("sv", "en")
 STAGE = ".branching-player__stage"
-
-
-def ui(key: str, lang: str) -> str:
-    return ui_strings()[key][lang]
-
-
-def plain(text: str) -> str:
-    """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markdown.markdown(text))).split())
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def paths_of(exercise: Exercise) -> list[list[int]]:
