@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Actor, AidNode, ExerciseNode, Manual, Step
+from .model import AidNode, ExerciseNode, Manual, Step
 
 # UI labels the player needs at run time (keys of templates/strings.yml)
 PLAYER_LABELS = (
@@ -66,11 +66,6 @@ def steps_covered(nodes: Mapping[str, ExerciseNode], manual: Manual) -> list[Ste
     """The steps of the process the nodes concern, in process order."""
     ids = {node.step for node in nodes.values()}
     return [step for step in manual.steps if step.id in ids]
-
-
-def actors_covered(nodes: Mapping[str, ExerciseNode], manual: Manual) -> list[Actor]:
-    ids = {actor for node in nodes.values() for actor in node.actors}
-    return [actor for actor in manual.actors if actor.id in ids]
 
 
 def graph_payload(

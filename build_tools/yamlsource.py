@@ -121,9 +121,5 @@ def line_at(data: Any, loc: tuple[int | str, ...]) -> int:
         elif isinstance(current, YamlList) and isinstance(part, int) and 0 <= part < len(current):
             line = current.item_lines[part]
             current = current[part]
-        elif isinstance(current, YamlMap) and isinstance(part, str):
-            # an unknown key (e.g. a union tag in a validation path): skip it, stay here
-            continue
-        else:
-            continue
+        # any other part (a missing key, a union tag in a validation path) keeps the line found so far
     return line

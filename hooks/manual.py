@@ -46,8 +46,9 @@ def on_config(config):
     docs_dir = Path(config.docs_dir)
     handwritten = site_config.handwritten_pages(docs_dir)
     config.nav = renderer.nav(handwritten)
-    config.extra.update(site_config.extra(checked.manual, lang, offline=_offline(config)))
-    if _offline(config):
+    offline_build = _offline(config)
+    config.extra.update(site_config.extra(checked.manual, lang, offline=offline_build))
+    if offline_build:
         try:
             _state["shim"] = offline.shim_script(ROOT)
         except offline.ShimMissing as exc:
