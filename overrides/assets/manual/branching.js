@@ -1052,7 +1052,7 @@
         row.insertCell().appendChild(input);
       });
     });
-    form.appendChild(table);
+    form.appendChild(this.scrolling(table, labels.player_votes_title));
     return form;
   };
 
