@@ -1,17 +1,22 @@
-"""The offline zip works from file://: navigation, search and the language switch, with no request outside it."""
+"""The offline zip works from file://: navigation, search, the language switch, the decision aid and the
+trainers' tools (presenter view, debrief across groups), with no request outside it."""
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, expect
 
+from build_tools.branching import SESSIONS_PAGE
 from build_tools.build import OFFLINE_FOLDER, build_offline
 from build_tools.load import load_manual
 
-from .conftest import REPO, copy_repo
+from .conftest import REPO, copy_repo, ui
+from .test_exercises import paths_of, title_of, visited_nodes
+from .test_trainers import session_record
 
 MANUAL = load_manual(REPO).manual
 
@@ -74,4 +79,63 @@ def test_the_decision_aid_works_from_the_zip(page: Page, offline_folder: Path) -
     call = page.locator(".branching-player__stage [data-contact] a[href^='tel:']").first
     assert call.get_attribute("href") == MANUAL.contact_by_id[card.outcome.call[0]].tel_uri
     assert page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]") == [[], []]
+    assert outside(requested, offline_folder) == []
+
+
+@pytest.mark.parametrize("channel", [True, False], ids=["broadcast-channel", "post-message-only"])
+def test_a_presentation_and_its_presenter_view_work_from_the_zip(
+    browser: Browser, offline_folder: Path, channel: bool
+) -> None:
+    """Both windows opened from file://: over a BroadcastChannel, and where there is none, by postMessage."""
+    exercise = MANUAL.exercises[0]
+    path = next(p for p in paths_of(exercise) if len(p) >= 2)
+    nodes = visited_nodes(exercise, path)
+    context = browser.new_context()
+    if not channel:
+        context.add_init_script("delete window.BroadcastChannel;")
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto((offline_folder / "ovningar" / f"{exercise.id}.html").as_uri())
+    assert page.evaluate("typeof BroadcastChannel") == ("function" if channel else "undefined")
+    page.locator(".branching-player__present").click()
+    with page.expect_popup() as popup:
+        page.keyboard.press("p")
+    presenter = popup.value
+    title = presenter.locator(".branching-presenter__stage .branching-player__title")
+    expect(title).to_have_text(title_of(exercise, exercise.start, "sv"))
+    for step, index in enumerate(path[:2]):
+        page.keyboard.press(str(index + 1))
+        expect(title).to_have_text(title_of(exercise, nodes[step + 1], "sv"))
+    page.keyboard.press("b")
+    expect(title).to_have_text(title_of(exercise, nodes[1], "sv"))
+    page.keyboard.press("r")
+    page.keyboard.press("Enter")
+    expect(title).to_have_text(title_of(exercise, exercise.start, "sv"))
+    presenter.locator(".branching-presenter__choose").nth(path[0]).click()  # and the presenter leads
+    expect(page.locator(".branching-player__stage .branching-player__title")).to_have_text(
+        title_of(exercise, nodes[1], "sv"), use_inner_text=True
+    )
+    assert outside(requested, offline_folder) == []
+    context.close()
+
+
+def test_the_debrief_across_groups_reads_round_files_in_the_zip(
+    page: Page, offline_folder: Path, tmp_path: Path
+) -> None:
+    exercise = MANUAL.exercises[0]
+    path = paths_of(exercise)[0]
+    record = tmp_path / "round.json"
+    record.write_text(json.dumps(session_record(exercise, path, "Grupp A", "sv", 60)), encoding="utf-8")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((offline_folder / "ovningar" / "index.html").as_uri())
+    page.locator(f'a[href="{SESSIONS_PAGE}.html"]').click()
+    assert page.url == (offline_folder / "ovningar" / f"{SESSIONS_PAGE}.html").as_uri()
+    page.locator(".manual-sessions__file").set_input_files(record)
+    choice = page.locator(
+        f'.manual-sessions__exercise[data-exercise="{exercise.id}"] [data-node="{exercise.start}"] '
+        f'[data-choice="{path[0]}"] .manual-sessions__took'
+    )
+    expect(choice).to_have_text(ui("sessions_took", "sv").format(n=1, total=1))
     assert outside(requested, offline_folder) == []
