@@ -286,10 +286,10 @@
     var labels = this.labels;
     var table = element("table", "manual-sessions__table manual-sessions__times-table");
     var head = table.createTHead().insertRow();
-    var headings = [labels.player_situation, labels.player_planned].concat(
-      sessions.map(this.groupName, this), [labels.sessions_average]);
-    headings.forEach(function (text) {
-      var cell = element("th", null, text);
+    var headings = [labels.player_situation, labels.player_planned].concat(sessions, [labels.sessions_average]);
+    headings.forEach(function (heading, index) {
+      var cell = element("th", null, typeof heading === "string" ? heading : heading.group || labels.sessions_group_unnamed + " " + (index - 1));
+      if (typeof heading !== "string" && heading.date) cell.appendChild(element("span", "manual-sessions__date", heading.date));
       cell.scope = "col";
       head.appendChild(cell);
     });
