@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from build_tools.branching import SESSION_FORMAT, SESSIONS_PAGE, card_order
 from build_tools.model import Exercise
@@ -37,6 +37,7 @@ from .test_exercises import (
     title_of,
     visited_nodes,
 )
+from .test_safety import watch
 
 PRESENTER = ".branching-presenter__stage"
 PROJECTOR = {"width": 1366, "height": 768}
@@ -160,14 +161,15 @@ def test_presentation_mode_on_a_projector_shows_the_situation_and_its_choices_on
         box = target.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, target.inner_text()
 
-    url = page.url
-    page.keyboard.press("n")  # the theme's own "n" (next page) stays off
+    page.keyboard.press("n")
     expect(notes).to_be_visible()
     assert plain(exercise.nodes[exercise.start].facilitator.get(lang))[:60] in squash(notes.inner_text())
     expect(page.locator(".branching-player__notes")).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("n")
     expect(notes).to_be_hidden()
-    assert page.url == url
+    page.keyboard.press("s")  # the theme's own one-key shortcut (search) stays off under the projector
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert page.evaluate("document.activeElement.matches('.md-search__input')") is False
 
     page.keyboard.press(str(path[0] + 1))
     choice = exercise.nodes[nodes[0]].choices[path[0]]
@@ -186,6 +188,8 @@ def test_presentation_mode_on_a_projector_shows_the_situation_and_its_choices_on
     expect(page.locator(".md-header")).to_be_visible()
     expect(page.locator(".branching-player__tools")).to_be_visible()
     expect(page.locator(".branching-player__facilitator")).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("s")  # out of presentation mode the theme's search key works again
+    assert page.evaluate("document.activeElement.matches('.md-search__input')") is True
 
 
 @ids
@@ -294,10 +298,15 @@ def test_the_presenter_view_follows_every_choice_back_and_restart(
     assert page.evaluate("Object.keys(localStorage)") == [f"manualen.exercise.{exercise.id}"]
 
 
-def test_the_presenter_view_finds_the_projected_window_again_after_a_reload(page: Page, site_url: str) -> None:
+def test_the_presenter_view_finds_the_projected_window_again_after_a_reload(browser: Browser, site_url: str) -> None:
+    """Without a BroadcastChannel only the presenter view knows the other window (its opener): it
+    says hello until the reloaded projected window answers."""
     exercise = EXERCISES[0]
     path = longest(exercise)
     nodes = visited_nodes(exercise, path)
+    context = browser.new_context()
+    context.add_init_script("delete window.BroadcastChannel;")
+    page = context.new_page()
     page.goto(page_url(site_url, "sv", exercise))
     with page.expect_popup() as popup:
         page.locator(".branching-player__tools .branching-player__open-presenter").click()
@@ -306,6 +315,7 @@ def test_the_presenter_view_finds_the_projected_window_again_after_a_reload(page
     page.reload()
     choose(page, path[0])
     assert_presenter_at(presenter, exercise, nodes[1], 2, "sv")
+    context.close()
 
 
 # --- rounds: asking on reopening, restart, the counter, tried choices ----------------------------
@@ -807,3 +817,34 @@ def test_presentation_and_the_debrief_across_groups_fit_a_phone(
     for target in page.locator(".manual-sessions button:visible, .manual-sessions input:visible").all():
         assert target.bounding_box()["height"] >= 44
     axe(page, axe_source)
+
+
+def test_the_trainer_tools_run_under_the_policy_without_errors(page: Page, site_url: str, tmp_path: Path) -> None:
+    """No inline code: presentation, presenter view, votes, prints and the debrief across groups under the CSP."""
+    exercise = EXERCISES[0]
+    path = longest(exercise)
+    events = watch(page)
+    page.goto(page_url(site_url, "sv", exercise), wait_until="networkidle")
+    present(page)
+    page.keyboard.press("v")
+    page.locator(f'{STAGE} .branching-player__vote-input[data-choice="0"]').first.fill("2")
+    page.locator(f"{STAGE} .branching-player__title").focus()  # keys typed in a field are the field's
+    with page.expect_popup() as popup:
+        page.keyboard.press("p")
+    presenter = popup.value
+    presenter_events = watch(presenter)
+    presenter.reload()
+    expect(presenter.locator(".branching-presenter__connection")).to_have_text(ui("presenter_following", "sv"))
+    for index in path:
+        page.keyboard.press(str(index + 1))
+    assert_presenter_at(presenter, exercise, visited_nodes(exercise, path)[-1], len(path) + 1, "sv")
+    page.keyboard.press("Escape")
+    stub_print(page)
+    for kind in ("cards", "key", "debrief"):
+        page.locator(f".branching-player__print-{kind}").click()
+    with page.expect_download() as download_info:
+        page.locator(".branching-player__export").click()
+    page.goto(sessions_url(site_url, "sv"), wait_until="networkidle")
+    page.locator(".manual-sessions__file").set_input_files(download_info.value.path())
+    expect(page.locator(".manual-sessions__exercise:visible")).to_have_count(1)
+    assert events == [] and presenter_events == []
