@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
+from .checks.hedges import editors_notes
 from .problems import errors
 
 
@@ -17,8 +18,11 @@ def _root(value: str | None) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     options = pipeline.default_options(review_max_age_days=args.review_max_age)
     checked = pipeline.check(_root(args.root), options)
-    for problem in checked.problems:
+    notes = editors_notes(checked.manual)
+    for problem in checked.problems + (notes if args.notes else []):
         print(problem.format_github() if args.format == "github" else problem.format())
+    if notes and not args.notes:
+        print(f"{len(notes)} editors' note(s): list them with `manual check --notes`.", file=sys.stderr)
     failed = errors(checked.problems)
     if failed:
         print(f"{len(failed)} problem(s) found.", file=sys.stderr)
@@ -109,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
         choices=("text", "github"),
         default="text",
         help="text: path:line: message (default); github: annotations for GitHub Actions",
+    )
+    check.add_argument(
+        "--notes",
+        action="store_true",
+        help="also list every editors' note (editors_note: in the data, never shown on the site)",
     )
     check.set_defaults(func=cmd_check)
 

@@ -67,6 +67,12 @@ REMOTE_IMAGE = Message(
 ATTRIBUTE_LIST = Message(
     "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
 )
+EDITORS_DOUBT_IN_PUBLIC_TEXT = Message(
+    "editors-doubt-in-public-text",
+    "public text shows an editor's doubt ('{phrase}'): state the fact plainly, or leave it out and put the doubt "
+    "in 'editors_note:' (never shown on the site)",
+)
+EDITORS_NOTE = Message("editors-note", "editors' note: {text}", Severity.NOTE)
 
 # ids and references
 DUPLICATE_ID = Message("duplicate-id", "duplicate {kind} id '{id}' (also at {other})")

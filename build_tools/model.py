@@ -51,6 +51,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Audience = Literal["all", "children", "adults"]
+# what kind of responsibility a step's owner has; the owner box and tags are worded from it
+OwnerRole = Literal["leads", "shared", "coordinates", "acts_on_suspicion"]
 # json_schema_input_type: what an editor may write, for the JSON Schemas (`manual schema`)
 OneOrMoreSlugs = Annotated[
     list[Slug], BeforeValidator(_as_list, json_schema_input_type=Slug | list[Slug]), Field(min_length=1)
@@ -65,6 +67,10 @@ class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
 
     origin: SkipJsonSchema[Origin | None] = Field(default=None, alias="__origin__", exclude=True, repr=False)
+    # doubts, source conflicts and editorial reasoning: listed by `manual check --notes`, never rendered
+    editors_note: str | None = Field(
+        default=None, description="For editors only: never shown on the site; listed by `manual check --notes`."
+    )
 
     def line_of(self, key: str, index: int | None = None) -> int:
         return self.origin.line_of(key, index) if self.origin else 1
@@ -145,6 +151,7 @@ class Step(Node):
     id: Slug
     title: Localized
     owner: OneOrMoreSlugs
+    owner_role: OwnerRole
     owner_note: Localized | None = None
     summary: Localized
     time_frame: Localized | None = None
@@ -156,7 +163,6 @@ class Step(Node):
     time_limits: list[TimeLimit] = []
     sections: list[Section] = []
     contacts: list[Slug] = []
-    note: Localized | None = None
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
 
@@ -169,7 +175,6 @@ class Actor(Node):
     name: Localized
     description: Localized
     contacts: list[Slug] = []
-    note: Localized | None = None
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
 

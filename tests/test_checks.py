@@ -12,6 +12,7 @@ import pytest
 
 from build_tools import messages, pipeline
 from build_tools.checks import CheckOptions
+from build_tools.checks.hedges import editors_notes
 from build_tools.cli import main
 
 from .conftest import FIXTURES, copy_repo
@@ -74,6 +75,27 @@ CASES = [
         "page in one language only",
         write("content/sv/extra.md", b"# Extra\n"),
         "content/en/extra.md:1: missing English page: content/sv/extra.md has no counterpart",
+    ),
+    Case(
+        "owner role not one of the kinds",
+        replace(STEP1, "owner_role: acts_on_suspicion", "owner_role: leder"),
+        f"{STEP1}:20: 'owner_role' must be one of",
+    ),
+    Case(
+        "editors' doubt in a public text",
+        replace(STEP1, "De första dagarna.", "De första dagarna (inte kontrollerat)."),
+        f"{STEP1}:7: public text shows an editor's doubt ('inte kontrollerat')",
+    ),
+    Case(
+        "editors' doubt in a hand-written page",
+        write("content/en/extra.md", b"# Extra\n\nThe number has not been verified.\n"),
+        "content/en/extra.md:3: public text shows an editor's doubt ('not been verified')",
+    ),
+    Case(
+        "an editors' note is listed, not an error",
+        replace(STEP1, "time_frame:", 'editors_note: "Kolla tidsramen."\ntime_frame:'),
+        f"{STEP1}:7: notice: editors' note: Kolla tidsramen.",
+        exit_code=0,
     ),
     Case("owner removed", replace(STEP1, "owner: socialtjansten\n", ""), f"{STEP1}:2: missing required field 'owner'"),
     Case(
@@ -472,7 +494,7 @@ def test_fixture_is_valid(minimal_repo: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_reported_with_file_and_line(case: Case, minimal_repo: Path, capsys) -> None:
     case.breaks(minimal_repo)
-    assert main(["check", "--root", str(minimal_repo)]) == case.exit_code
+    assert main(["check", "--notes", "--root", str(minimal_repo)]) == case.exit_code
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith(case.expected) for line in lines), "\n".join(lines)
     assert all(":" in line and line.split(":")[1].isdigit() for line in lines), lines
@@ -507,7 +529,9 @@ def test_the_table_covers_every_message(tmp_path: Path) -> None:
     for index, case in enumerate(CASES):
         root = copy_repo(tmp_path / str(index), FIXTURES / "minimal")
         case.breaks(root)
-        produced |= {p.code for p in pipeline.check(root).problems if p.format().startswith(case.expected)}
+        checked = pipeline.check(root)
+        listed = checked.problems + editors_notes(checked.manual)
+        produced |= {p.code for p in listed if p.format().startswith(case.expected)}
     missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced)
     assert missing == [], "add a case to CASES for each of these messages"
     assert len({case.name for case in CASES}) == len(CASES) >= 60

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Manual
 from ..problems import Problem
-from . import exercises, markup, references, steps, translations
+from . import exercises, hedges, markup, references, steps, translations
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     exercises.check_exercises,
     exercises.check_decision_aids,
     markup.check_markup,
+    hedges.check_hedges,
 )
 
 
