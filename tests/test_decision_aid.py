@@ -82,7 +82,7 @@ def test_the_aid_asks_the_questions_of_a_first_contact() -> None:
         assert card.do_now and card.avoid, nodes[-1]
         if AGE_QUESTION in zip(nodes, path, strict=False):
             assert {"socialkontoret", "socialjouren"} <= set(card.call), "children: social services always"
-            assert "skyddsbedomning-barn" in card.time_limits, "children: protection assessment same or next day"
+            assert "skyddsbedomning-barn" in card.time_limits, "children: the protection assessment at once"
             assert CONSENT_QUESTION not in nodes, "children: no question of consent"
         elif nodes[-1] not in acute:
             assert CONSENT_QUESTION in nodes, "adults: consent is asked unless in acute danger"
@@ -296,10 +296,12 @@ def test_links_in_the_exercises_lead_to_pages_of_the_site(built_site: Path, lang
     for exercise in MANUAL.exercises:
         page_dir = root / "ovningar" / exercise.id
         markup = built(built_site, lang, f"ovningar/{exercise.id}")
-        for href in re.findall(r'href="(\.\./[^"#]*)', markup):
+        document = markup[markup.index('<div class="branching"') :]
+        # links written in the texts (the cards' step and actor tags carry data- attributes)
+        for href in re.findall(r'<a href="(\.\./[^"#]*)">', document):
             assert (page_dir / href / "index.html").resolve().is_file(), (exercise.id, href)
             linked += 1
-    assert linked > len(MANUAL.exercises) * 5
+    assert linked >= len(MANUAL.exercises) * 3
 
 
 def test_the_aid_embeds_its_graph_with_no_storage_key(built_site: Path) -> None:
