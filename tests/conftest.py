@@ -89,9 +89,14 @@ def ui(key: str, lang: str) -> str:
     return ui_strings()[key][lang]
 
 
+# inline elements run on with the text around them ("[steg 2](…):" reads "steg 2:"); other tags separate
+INLINE_TAG = re.compile(r"</?(?:a|abbr|code|em|span|strong)\b[^>]*>")
+
+
 def plain(text: str) -> str:
     """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markdown.markdown(text))).split())
+    rendered = INLINE_TAG.sub("", markdown.markdown(text))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
 
 
 def squash(text: str) -> str:
