@@ -93,10 +93,14 @@ def ui(key: str, lang: str) -> str:
 INLINE_TAG = re.compile(r"</?(?:a|abbr|code|em|span|strong)\b[^>]*>")
 
 
+def visible_text(markup: str) -> str:
+    """HTML as the reader sees it: inline elements run on with their text, other tags separate."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", markup)))
+
+
 def plain(text: str) -> str:
     """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
-    rendered = INLINE_TAG.sub("", markdown.markdown(text))
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
+    return " ".join(visible_text(markdown.markdown(text)).split())
 
 
 def squash(text: str) -> str:
