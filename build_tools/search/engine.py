@@ -20,7 +20,7 @@ from whoosh import highlight, index
 from whoosh.analysis import Analyzer, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import FuzzyTerm, Or, Prefix, Query, Term
+from whoosh.query import Or, Prefix, Query, Term
 
 from ..load import load_manual
 from ..render import TEMPLATES
@@ -34,6 +34,7 @@ from .language import (
     Decompounder,
     concepts,
     content_words,
+    edit_distance,
     suggestions,
     vocabulary,
     word_counts,
@@ -56,7 +57,6 @@ EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for 
 CONCEPT_BOOST = 1.0  # a page the glossary lists for a term named in the query
 MIN_KNOWN_FORM = 4
 FUZZY_BOOST = 0.1  # a word one edit away from what was typed ranks below what was typed
-FEW = 3  # fewer hits than this: offer a better spelling ("Menade du …?")
 ANALYSIS_FILE = "analysis.json"
 MARKS = {"plain": ("**", "**"), "terminal": ("\033[1m", "\033[0m")}
 
@@ -180,6 +180,9 @@ class Searcher:
         self.parser = self._parser(1.0)
         with self.index.reader() as reader:
             self.terms = frozenset(term.decode() for term in reader.lexicon("text"))
+        self.terms_by_length: dict[int, list[str]] = {}
+        for term in sorted(self.terms):
+            self.terms_by_length.setdefault(len(term), []).append(term)
         known = analysis["known"][lang]
         self.decompounder = Decompounder(known) if known else None
         self.matcher = ConceptMatcher((Concept(c["id"], tuple(c["names"])) for c in analysis["concepts"]), lang)
@@ -236,14 +239,18 @@ class Searcher:
         ]
 
     def _near(self, word: str) -> list[Query]:
-        """Words one edit away ('betänkettid' -> 'betänketid'), for a word of FUZZY_MIN letters or more."""
+        """Index words one edit away ('betänkettid' -> 'betänketid', 'gaurdian' -> 'guardian'), as the
+        site's lunr matches them (a swap of neighbours is one edit), for words of FUZZY_MIN letters."""
         stemmed = self._stem(word)
         if len(word) < FUZZY_MIN or not stemmed:
             return []
-        return [
-            FuzzyTerm(field, stemmed, boost=boost * FUZZY_BOOST, maxdist=1, prefixlength=1)
-            for field, boost in FIELD_BOOSTS.items()
+        near = [
+            term
+            for size in (len(stemmed) - 1, len(stemmed), len(stemmed) + 1)
+            for term in self.terms_by_length.get(size, [])
+            if term != stemmed and edit_distance(stemmed, term, 1) <= 1
         ]
+        return [Term(field, term, boost=boost * FUZZY_BOOST) for term in near for field, boost in FIELD_BOOSTS.items()]
 
     def _known_forms(self, word: str) -> list[str]:
         """'uppehållstillståndet' -> ['uppehållstillstånd']: Snowball keeps some endings (-et, -n)."""
@@ -256,9 +263,8 @@ class Searcher:
         return []
 
     def find(self, text: str, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> Found:
-        """The hits, and "Menade du …?" when they are fewer than FEW."""
-        hits = self.search(text, limit, marks)
-        return Found(hits, suggestions(text, self.counts) if len(hits) < FEW else [], self.ways_on)
+        """The hits, and "Menade du …?" when a word typed is not in the index but one near it is."""
+        return Found(self.search(text, limit, marks), suggestions(text, self.counts), self.ways_on)
 
     def search(self, text: str, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> list[Hit]:
         with self.index.searcher() as searcher:

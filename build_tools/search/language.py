@@ -239,10 +239,7 @@ def content_words(text: str) -> list[str]:
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each word (lowercased, letters only) occurs: what 'Menade du …?' may offer."""
     return Counter(
-        word.casefold()
-        for text in texts
-        for word in words(text)
-        if len(word) >= MIN_SUGGESTION and word.isalpha() and not word.isupper()
+        word.casefold() for text in texts for word in words(text) if len(word) >= MIN_SUGGESTION and word.isalpha()
     )
 
 

@@ -33,7 +33,7 @@ EXCLUDED = re.compile(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.DO
 
 # Lists that only cite rank below the section that explains, when both match: the legal references
 # of a step name the laws its text explains (its heading is the UI string `legal`)
-CITING_WEIGHT = 0.4
+CITING_WEIGHT = 0.5
 
 
 def citing_weight(url: str, title: str, lang: str) -> float:

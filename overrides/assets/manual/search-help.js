@@ -1,5 +1,5 @@
 /* The search panel never stays empty: when a search finds nothing or little, "Menade du …?" offers
- * the query with its unknown words replaced by the nearest words of the index (search/words.js, most
+ * (and whenever a word is not in the index) the query with its unknown words replaced by the nearest words of the index (search/words.js, most
  * frequent first, loaded on first need), and an empty result shows ways on (rendered by
  * overrides/main.html). Same suggestions as `manual search` (build_tools/search/language.py). */
 (function () {
@@ -9,7 +9,6 @@
   const list = document.querySelector(".md-search-result__list")
   if (!input || !suggest || !help || !list)
     return
-  const FEW = 3          // fewer result groups than this: offer a better spelling too
   const FUZZY_MIN = 5    // words this long may be two edits away, shorter ones one
   const MIN_WORD = 3
   const WORD = /[\p{L}\p{N}]+/gu
@@ -106,7 +105,7 @@
     const query = input.value.trim()
     const count = list.children.length
     help.hidden = !(query && count === 0)
-    if (!query || count >= FEW) {
+    if (!query) {
       suggest.hidden = true
       return
     }
