@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from ..model import Manual
-from ..render import Renderer, ui_strings
+from ..render import GLOSSARY_PATH, Renderer, ui_strings
 from ..site_config import handwritten_pages
 from .language import TAG
 
@@ -37,8 +37,15 @@ CITING_WEIGHT = 0.5
 
 
 def citing_weight(url: str, title: str, lang: str) -> float:
-    """The weight of a section by what it is: 1, or less for a list that only cites."""
-    return CITING_WEIGHT if "#" in url and _plain(title) == ui_strings()["legal"][lang] else 1.0
+    """The weight of a section by what it is: 1, or less for a list that only cites (a step's legal
+    references, an entry of the glossary, whose one line names a term the steps explain)."""
+    if "#" not in url:
+        return 1.0
+    glossary = SITES[lang][1] + relative_url(GLOSSARY_PATH)
+    cites = _plain(title) == ui_strings()["legal"][lang] or url.startswith(
+        (glossary + "#", relative_url(GLOSSARY_PATH) + "#")
+    )
+    return CITING_WEIGHT if cites else 1.0
 
 
 @dataclass(frozen=True)

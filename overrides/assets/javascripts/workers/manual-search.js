@@ -7,6 +7,7 @@
  *   ("betänketid"). Here each such term is stemmed as the query is parsed ("betänketid*").
  * - Stop words and question words ("vem", "hur", "vad gör jag") are dropped unless the query has
  *   nothing else, so they do not drown the content words.
+ * - An abbreviation typed in capitals ("NSP") matches as a whole word, not as a prefix ("NSPM").
  * - Typos: a word of five letters or more also matches the index's words one edit away, weighted
  *   below exact matches ("betänkettid" finds "betänketid").
  * The language comes from Material's setup message (its `config.lang`).
@@ -48,6 +49,17 @@
     return typeof stemmer === "function" ? stemmer(new lunr.Token(word)).toString() || word : word
   }
 
+  /* 'NSP' typed in capitals is the abbreviation, not every word it begins ('NSPM'); lunr has
+   * lowercased the clause, so look at the word as typed */
+  function isAbbreviation(parser, word) {
+    for (let i = parser.lexemeIdx - 1; i >= 0; i--) {
+      const lexeme = parser.lexemes[i]
+      if (lexeme.type === lunr.QueryLexer.TERM)
+        return lexeme.str.replace(/\*$/, "").toLowerCase() === word && /^[A-ZÅÄÖ]{2,8}$/.test(lexeme.str.replace(/\*$/, ""))
+    }
+    return false
+  }
+
   const nextClause = lunr.QueryParser.prototype.nextClause
   lunr.QueryParser.prototype.nextClause = function () {
     const clause = this.currentClause
@@ -55,7 +67,7 @@
     if (prefix && clause.usePipeline === false) {
       clause.stopWord = isStopWord(prefix[1])
       clause.typed = prefix[1]
-      clause.term = `${stem(prefix[1])}*`
+      clause.term = isAbbreviation(this, prefix[1]) ? prefix[1] : `${stem(prefix[1])}*`
     }
     return nextClause.call(this)
   }
