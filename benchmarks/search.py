@@ -199,7 +199,7 @@ def phone_times(site: Path, label: str) -> None:
             session.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
             page.goto(base + ("/en/" if lang == "en" else "/"), wait_until="networkidle")
             page.evaluate(INSTRUMENT_PANEL)
-            page.locator("label.md-search__icon, .md-search__input").first.click()
+            page.locator('label.md-header__button[for="__search"]').click()
             box = page.locator("input[data-md-component=search-query]")
             for query in (q for q in queries if q.lang == lang):
                 box.fill(query.query[:-1])  # no search yet: Material searches on key events
