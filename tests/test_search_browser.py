@@ -120,3 +120,23 @@ def test_a_suggestion_runs_the_search(search_pages: dict[str, Page]) -> None:
     option.click()
     assert "skyddsbedömning" in box.input_value()
     page.wait_for_selector(RESULT_GROUPS, timeout=10_000)
+
+
+def test_the_help_panel_passes_axe(search_pages: dict[str, Page]) -> None:
+    """'Menade du …?' and the ways on, shown together, have no WCAG 2.1 A/AA violation."""
+    from .test_accessibility import AXE, WCAG_TAGS, describe
+
+    page = search_pages["sv"]
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press("End")
+    box.fill("betänktd")  # two edits from betänketid: nothing found, and a word near one of the index
+    box.press("End")
+    page.locator(".manual-search-suggest button").first.wait_for(timeout=5_000)
+    page.locator(".manual-search-help").wait_for(state="visible", timeout=5_000)
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run('.md-search__output', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    assert result["violations"] == [], describe(result["violations"])
