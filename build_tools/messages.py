@@ -67,6 +67,12 @@ REMOTE_IMAGE = Message(
 ATTRIBUTE_LIST = Message(
     "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
 )
+EDITORS_DOUBT_IN_PUBLIC_TEXT = Message(
+    "editors-doubt-in-public-text",
+    "public text shows an editor's doubt ('{phrase}'): state the fact plainly, or leave it out and put the doubt "
+    "in 'editors_note:' (never shown on the site)",
+)
+EDITORS_NOTE = Message("editors-note", "editors' note: {text}", Severity.NOTE)
 
 # ids and references
 DUPLICATE_ID = Message("duplicate-id", "duplicate {kind} id '{id}' (also at {other})")
@@ -76,6 +82,27 @@ SOURCE_NOT_LOCATABLE = Message("source-not-locatable", "a source needs a 'url' o
 REVIEW_IN_FUTURE = Message("review-in-future", "last_reviewed {date} is in the future")
 REVIEW_OLD = Message(
     "review-old", "last reviewed {date}, more than {days} days ago: please review the content", Severity.WARNING
+)
+
+# contacts and the regional coordinators: a reader dials what the page shows
+NUMBERS_DIFFER = Message(
+    "numbers-differ",
+    "'international' ({international}) is not the same number as 'phone' ({phone}); write the one number twice",
+)
+SWITCHBOARD_WITHOUT_ROUTE = Message(
+    "switchboard-without-route",
+    "a switchboard needs 'route:' saying whom to ask for; without it a reader takes it for the coordinators' line",
+)
+CHECKED_IN_FUTURE = Message("checked-in-future", "checked {date} is in the future")
+REGION_WITHOUT_CONTACT = Message(
+    "region-without-contact",
+    "region '{id}' has no contact with a phone, e-mail or web page: add the coordinators' own contact, "
+    "or a route to them (for example the support line, stodtelefon)",
+)
+REGION_CONTACT_UNDATED = Message(
+    "region-contact-undated",
+    "contact '{id}' is shown for a region without '{key}:'; a region's contacts say when they were checked "
+    "('checked: YYYY-MM-DD') and against which source ('sources: [...]')",
 )
 
 # the steps of the process

@@ -51,6 +51,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Audience = Literal["all", "children", "adults"]
+# what kind of responsibility a step's owner has; the owner box and tags are worded from it
+OwnerRole = Literal["leads", "shared", "coordinates", "acts_on_suspicion"]
 # json_schema_input_type: what an editor may write, for the JSON Schemas (`manual schema`)
 OneOrMoreSlugs = Annotated[
     list[Slug], BeforeValidator(_as_list, json_schema_input_type=Slug | list[Slug]), Field(min_length=1)
@@ -65,6 +67,10 @@ class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
 
     origin: SkipJsonSchema[Origin | None] = Field(default=None, alias="__origin__", exclude=True, repr=False)
+    # doubts, source conflicts and editorial reasoning: listed by `manual check --notes`, never rendered
+    editors_note: str | None = Field(
+        default=None, description="For editors only: never shown on the site; listed by `manual check --notes`."
+    )
 
     def line_of(self, key: str, index: int | None = None) -> int:
         return self.origin.line_of(key, index) if self.origin else 1
@@ -145,6 +151,7 @@ class Step(Node):
     id: Slug
     title: Localized
     owner: OneOrMoreSlugs
+    owner_role: OwnerRole
     owner_note: Localized | None = None
     summary: Localized
     time_frame: Localized | None = None
@@ -156,7 +163,6 @@ class Step(Node):
     time_limits: list[TimeLimit] = []
     sections: list[Section] = []
     contacts: list[Slug] = []
-    note: Localized | None = None
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
 
@@ -169,7 +175,6 @@ class Actor(Node):
     name: Localized
     description: Localized
     contacts: list[Slug] = []
-    note: Localized | None = None
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
 
@@ -185,19 +190,40 @@ class Law(Node):
 class Contact(Node):
     id: Slug
     name: Localized
-    phone: str | None = None
-    international: str | None = None
+    phone: str | None = None  # as shown; the `tel:` link is derived from it, never written separately
+    international: str | None = None  # the same number as dialled from abroad (shown, never dialled)
     email: str | None = None
     hours: Localized | None = None
     description: Localized | None = None
+    # a switchboard is not the coordinators' own line: it is shown labelled, with what to ask for
+    switchboard: bool = False
+    # how this contact leads to the regional coordinators (what to ask for, who refers you on)
+    route: Localized | None = None
     actor: Slug | None = None
     url: Url | None = None
     emergency: bool = False
+    # when the details were last checked against `sources`: shown as "Kontrollerad …" on the regions page
+    checked: date | None = None
+    sources: list[SourceId] = []
 
     @property
     def tel_uri(self) -> str:
-        number = self.international or self.phone or ""
-        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        """The `tel:` link of the number shown (`phone`), so a link never dials another number than it shows."""
+        return "tel:" + self.dialled(self.phone or "")
+
+    @staticmethod
+    def dialled(number: str) -> str:
+        """A number as written ("020-39 00 00", "+46 20 390 000", "114 14") in the form a phone dials.
+
+        Swedish numbers with a trunk 0 get the country code, so the link works from a foreign phone too;
+        short numbers (112, 114 14) stay as they are.
+        """
+        digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        if digits.startswith("00"):
+            return "+" + digits[2:]
+        if digits.startswith("0"):
+            return "+46" + digits[1:]
+        return digits
 
 
 class Region(Node):
@@ -205,8 +231,10 @@ class Region(Node):
     name: Localized
     counties: list[str] = Field(min_length=1)
     hosts: list[str] = []
+    # the coordinators' own contacts, or a route to them (a labelled switchboard, the support line)
     contacts: list[Slug] = []
     note: Localized | None = None
+    sources: list[SourceId] = []  # for the counties, the host municipalities and the note
 
 
 class GlossaryTerm(Node):

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks import CheckOptions, run_checks
+from .checks.hedges import check_page_hedges
 from .checks.pages import check_page_mirror
 from .load import load_manual
 from .model import Manual
@@ -47,6 +48,7 @@ def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
         result.problems
         + run_checks(result.manual, options or default_options())
         + check_page_mirror(root)
+        + check_page_hedges(root)
         + check_schema_lines(root)
     )
     return CheckedManual(result.manual, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))

@@ -10,6 +10,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "notice"  # GitHub's name for an annotation that only informs
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +22,7 @@ class Problem:
     code: str = ""
 
     def format(self) -> str:
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity}: "
         return f"{self.path}:{self.line}: {prefix}{self.message}"
 
     def format_github(self) -> str:

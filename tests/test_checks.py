@@ -12,6 +12,7 @@ import pytest
 
 from build_tools import messages, pipeline
 from build_tools.checks import CheckOptions
+from build_tools.checks.hedges import editors_notes
 from build_tools.cli import main
 
 from .conftest import FIXTURES, copy_repo
@@ -23,6 +24,16 @@ ACTORS = "steps/actors.yml"
 EXERCISE = "case_exercises/prov.yml"
 SOURCES = "steps/shared/sources.yml"
 AID = "decision_aid/first-contact.yml"
+CONTACTS = "steps/shared/contacts.yml"
+REGIONS = "steps/shared/regions.yml"
+SOCIALJOUREN_PHONE = 'phone: "08-000 00 00"'
+
+
+def regions_file(contacts: str) -> bytes:
+    """A regions file with one region listing `contacts` (a YAML list, e.g. "[socialjouren]")."""
+    lines = ["# yaml-language-server: $schema=../../schemas/regions.schema.json", "- id: vast"]
+    lines += ["  name: {sv: Region Väst, en: Region West}", "  counties: [Hallands län]", f"  contacts: {contacts}"]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def aid_chain(questions: int) -> bytes:
@@ -56,6 +67,14 @@ def write(rel: str, content: bytes) -> Callable[[Path], None]:
     return apply
 
 
+def combine(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for change in changes:
+            change(root)
+
+    return apply
+
+
 def remove_steps(root: Path) -> None:
     for path in (root / "steps").glob("[0-9][0-9]-*.yml"):
         path.unlink()
@@ -74,6 +93,27 @@ CASES = [
         "page in one language only",
         write("content/sv/extra.md", b"# Extra\n"),
         "content/en/extra.md:1: missing English page: content/sv/extra.md has no counterpart",
+    ),
+    Case(
+        "owner role not one of the kinds",
+        replace(STEP1, "owner_role: acts_on_suspicion", "owner_role: leder"),
+        f"{STEP1}:20: 'owner_role' must be one of",
+    ),
+    Case(
+        "editors' doubt in a public text",
+        replace(STEP1, "De första dagarna.", "De första dagarna (inte kontrollerat)."),
+        f"{STEP1}:7: public text shows an editor's doubt ('inte kontrollerat')",
+    ),
+    Case(
+        "editors' doubt in a hand-written page",
+        write("content/en/extra.md", b"# Extra\n\nThe number has not been verified.\n"),
+        "content/en/extra.md:3: public text shows an editor's doubt ('not been verified')",
+    ),
+    Case(
+        "an editors' note is listed, not an error",
+        replace(STEP1, "time_frame:", 'editors_note: "Kolla tidsramen."\ntime_frame:'),
+        f"{STEP1}:7: notice: editors' note: Kolla tidsramen.",
+        exit_code=0,
     ),
     Case("owner removed", replace(STEP1, "owner: socialtjansten\n", ""), f"{STEP1}:2: missing required field 'owner'"),
     Case(
@@ -469,6 +509,39 @@ CASES += [
         replace(STEP2, "  - id: skydd\n", "  - id: skydd\n    sv: A.\n    en: A.\n  - id: skydd\n"),
         f"{STEP2}:24: duplicate right id 'skydd' (also at {STEP2}:21)",
     ),
+    Case(
+        "contact: the number from abroad is another number",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + '\n  international: "+46 8 000 00 01"'),
+        f"{CONTACTS}:9: 'international' (+46 8 000 00 01) is not the same number as 'phone' (08-000 00 00)",
+    ),
+    Case(
+        "contact: a switchboard that does not say whom to ask for",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  switchboard: true"),
+        f"{CONTACTS}:9: a switchboard needs 'route:' saying whom to ask for",
+    ),
+    Case(
+        "contact: checked in the future",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  checked: 2999-12-31\n  sources: [test-source]"),
+        f"{CONTACTS}:9: checked 2999-12-31 is in the future",
+    ),
+    Case(
+        "region: no contact a reader can use",
+        write(REGIONS, regions_file("[]")),
+        f"{REGIONS}:5: region 'vast' has no contact with a phone, e-mail or web page",
+    ),
+    Case(
+        "region: a contact without the date it was checked",
+        write(REGIONS, regions_file("[socialjouren]")),
+        f"{CONTACTS}:6: contact 'socialjouren' is shown for a region without 'checked:'",
+    ),
+    Case(
+        "region: a contact without its source",
+        combine(
+            write(REGIONS, regions_file("[socialjouren]")),
+            replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  checked: 2026-11-30"),
+        ),
+        f"{CONTACTS}:6: contact 'socialjouren' is shown for a region without 'sources:'",
+    ),
 ]
 
 
@@ -480,7 +553,7 @@ def test_fixture_is_valid(minimal_repo: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_reported_with_file_and_line(case: Case, minimal_repo: Path, capsys) -> None:
     case.breaks(minimal_repo)
-    assert main(["check", "--root", str(minimal_repo)]) == case.exit_code
+    assert main(["check", "--notes", "--root", str(minimal_repo)]) == case.exit_code
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith(case.expected) for line in lines), "\n".join(lines)
     assert all(":" in line and line.split(":")[1].isdigit() for line in lines), lines
@@ -515,7 +588,9 @@ def test_the_table_covers_every_message(tmp_path: Path) -> None:
     for index, case in enumerate(CASES):
         root = copy_repo(tmp_path / str(index), FIXTURES / "minimal")
         case.breaks(root)
-        produced |= {p.code for p in pipeline.check(root).problems if p.format().startswith(case.expected)}
+        checked = pipeline.check(root)
+        listed = checked.problems + editors_notes(checked.manual)
+        produced |= {p.code for p in listed if p.format().startswith(case.expected)}
     missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced)
     assert missing == [], "add a case to CASES for each of these messages"
     assert len({case.name for case in CASES}) == len(CASES) >= 60

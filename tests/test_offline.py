@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -15,10 +16,13 @@ from build_tools.build import OFFLINE_FOLDER, build_offline
 from build_tools.load import load_manual
 
 from .conftest import REPO, copy_repo, ui
+from .search_gate import TOP, GateQuery, gate_queries, judge
 from .test_exercises import paths_of, title_of, visited_nodes
+from .test_search_browser import RESULT_GROUPS, SEARCH_INPUT, search_box
 from .test_trainers import session_record
 
 MANUAL = load_manual(REPO).manual
+QUERIES = gate_queries()
 
 
 @pytest.fixture(scope="session")
@@ -139,3 +143,47 @@ def test_the_debrief_across_groups_reads_round_files_in_the_zip(
     )
     expect(choice).to_have_text(ui("sessions_took", "sv").format(n=1, total=1))
     assert outside(requested, offline_folder) == []
+
+
+@pytest.fixture(scope="module")
+def offline_search(browser, offline_folder: Path):
+    """One page per language of the unpacked zip, opened from file://, its search box ready."""
+    pages = {}
+    for lang, start in (("sv", "index.html"), ("en", "en/index.html")):
+        page = browser.new_page()
+        page.goto((offline_folder / start).as_uri(), wait_until="networkidle")
+        page.locator(SEARCH_INPUT).click()
+        pages[lang] = page
+    yield pages
+    for page in pages.values():
+        page.close()
+
+
+def zip_path(href: str, folder: Path) -> str:
+    """'file:///…/manualen/en/steg/x.html?h=w#a' -> 'en/steg/x/#a', like the gate's URLs."""
+    url = urlparse(href)
+    path = url.path.removeprefix(urlparse(folder.as_uri()).path + "/")
+    path = path.removesuffix("index.html").removesuffix(".html")
+    if path and not path.endswith("/"):
+        path += "/"
+    return path + (f"#{url.fragment}" if url.fragment else "")
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.id for q in QUERIES])
+def test_offline_search_passes_the_gate(offline_search, offline_folder: Path, query: GateQuery) -> None:
+    """The zip's search stems Swedish, splits compounds and knows the glossary, as over http."""
+    groups = [
+        [zip_path(href, offline_folder) for href in group]
+        for group in search_box(offline_search[query.lang], query.query, site_path=lambda href: href)
+    ][:TOP]
+    pages = [group[0].split("#")[0] for group in groups]
+    sections = [url for group in groups for url in group]
+    assert judge(query, pages, sections) is None, judge(query, pages, sections)
+
+
+@pytest.mark.parametrize("query", ["betänketiden", "betänkettid", "betänketd"])
+def test_offline_typos_and_inflections_find_the_reflection_period(offline_search, offline_folder: Path, query: str):
+    groups = search_box(offline_search["sv"], query, site_path=lambda href: href)[:TOP]
+    sections = [zip_path(href, offline_folder) for group in groups for href in group]
+    assert "steg/inledande-stod/#betanketid" in sections, sections
+    assert offline_search["sv"].locator(RESULT_GROUPS).count() > 0

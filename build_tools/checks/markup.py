@@ -24,7 +24,7 @@ MESSAGE_OF_KIND: dict[str, tuple[Message, str]] = {
 SHOWN_LENGTH = 60
 
 
-def _texts(node: Node) -> Iterator[tuple[str, int, str]]:
+def texts_of(node: Node) -> Iterator[tuple[str, int, str]]:
     """(field, index, text) of every text written directly in this node."""
     for name in type(node).model_fields:
         value = getattr(node, name)
@@ -37,7 +37,7 @@ def _texts(node: Node) -> Iterator[tuple[str, int, str]]:
 def check_markup(manual: Manual, options: CheckOptions) -> list[Problem]:
     problems: list[Problem] = []
     for node in all_nodes(manual):
-        for name, index, text in _texts(node):
+        for name, index, text in texts_of(node):
             line = node.line_of(name, index if index >= 0 else None)
             for unsafe in find_unsafe(text):
                 message, placeholder = MESSAGE_OF_KIND[unsafe.kind]
