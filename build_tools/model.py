@@ -262,12 +262,17 @@ class Source(Node):
     document: str | None = None  # a source needs a url or a document: checks/references.py
 
 
+# The kinds of exploitation the signs checklist is grouped by, in the order the page shows them.
+SignKind = Literal["general", "sexual", "labour", "begging", "crime", "child", "risk"]
+
+
 class Sign(Node):
     id: Slug
     text: Localized
     audience: Audience = "all"
-    kind: Literal["general", "labour", "child", "risk"] = "general"
-    sources: list[SourceId] = []
+    kind: SignKind = "general"
+    # every sign names where it comes from: the checklist is what professionals act on
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Choice(Node):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 import markupsafe
@@ -17,7 +17,19 @@ import yaml
 from . import branching
 from .history import ContentHistory
 from .legal import citations, provision_url
-from .model import Actor, Contact, Exercise, GlossaryTerm, Law, LegalRef, Localized, Manual, Step, StepActor
+from .model import (
+    Actor,
+    Contact,
+    Exercise,
+    GlossaryTerm,
+    Law,
+    LegalRef,
+    Localized,
+    Manual,
+    SignKind,
+    Step,
+    StepActor,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,7 +70,7 @@ GLOSSARY_PATH = "ordlista.md"
 CONTACTS_PATH = "kontakt.md"
 REGIONS_PATH = "regionkoordinatorer.md"
 PRINT_PATH = "utskrift.md"
-SIGN_KINDS = ("general", "labour", "child", "risk")
+SIGN_KINDS: tuple[str, ...] = get_args(SignKind)
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 CHANGES_PATH = "andringar.md"
 AID_PATH = "vad-gor-jag-nu.md"
