@@ -370,3 +370,18 @@ def test_accessibility_statement_states_method_and_what_was_not_tested(built_sit
     text = text_of(built_site, lang, "tillganglighet")
     assert [phrase for phrase in STATEMENT[lang]["says"] if phrase not in text] == []
     assert [phrase for phrase in STATEMENT[lang]["never"] if phrase in text] == []
+
+
+def test_every_legal_reference_is_dated_and_cites_the_law_in_force() -> None:
+    """Issue 12: every reference has a check date; SoL citations name chapter and section; no repealed act
+    is cited unless as history (the checks enforce it; this keeps the content itself honest)."""
+    from build_tools.checks.legal import legal_refs
+
+    refs = legal_refs(MANUAL)
+    assert len(refs) > 100
+    assert [r for r in refs if r.checked is None] == []
+    laws = MANUAL.law_by_id
+    assert [r for r in refs if r.law == "sol" and (r.chapter is None or r.section is None)] == []
+    assert [r for r in refs if laws[r.law].repealed is not None and not r.history] == []
+    assert laws["sol-2001"].repealed is not None
+    assert all(law.consolidated for law in MANUAL.laws)
