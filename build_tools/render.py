@@ -73,6 +73,9 @@ PRINT_PATH = "utskrift.md"
 SIGN_KINDS: tuple[str, ...] = get_args(SignKind)
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 CHANGES_PATH = "andringar.md"
+# decided or proposed changes in the law (steps/shared/changes.yml); "andringar" is the content's history
+PENDING_CHANGES_PATH = "kommande-andringar.md"
+PENDING_CHANGES_ANCHOR = "kommande-andringar"
 AID_PATH = "vad-gor-jag-nu.md"
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -123,6 +126,8 @@ class Renderer:
             regions_path=REGIONS_PATH,
             print_path=PRINT_PATH,
             changes_path=CHANGES_PATH,
+            pending_changes_path=PENDING_CHANGES_PATH,
+            pending_changes_anchor=PENDING_CHANGES_ANCHOR,
             aid_path=AID_PATH,
             history=self.history,
             step_of_file=self.step_of_file,
@@ -224,6 +229,7 @@ class Renderer:
             self.render("contacts.md.j2", CONTACTS_PATH),
             self.render("regions.md.j2", REGIONS_PATH),
             self.render("laws.md.j2", LAWS_INDEX_PATH, laws=self.sorted_laws(), citations=self.citations),
+            self.render("pending_changes.md.j2", PENDING_CHANGES_PATH),
             self.print_page(),
             self.render("changes.md.j2", CHANGES_PATH),
         ]
@@ -327,6 +333,7 @@ class Renderer:
                 ]
             },
             {self.ui("laws_title"): LAWS_INDEX_PATH},
+            {self.ui("pending_changes_title"): PENDING_CHANGES_PATH},
             *self.exercise_nav(),
             {self.ui("print_title"): PRINT_PATH},
             *handwritten,
