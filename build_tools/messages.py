@@ -95,6 +95,7 @@ OWNER_WITHOUT_TASKS = Message(
 )
 ACTOR_NOT_ACTOR = Message("actor-not-actor", "actor '{actor}' is not an actor in steps/actors.yml")
 ACTOR_TWICE = Message("actor-twice", "actor '{actor}' is listed twice in this step")
+IN_BRIEF_NOT_IN_STEP = Message("in-brief-not-in-step", "in_brief names '{actor}', who has no tasks in this step")
 
 # branching graphs: case exercises and the decision aid
 START_MISSING = Message("start-missing", "start node '{node}' does not exist")

@@ -165,6 +165,12 @@ class Step(Node):
     contacts: list[Slug] = []
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
+    # one hand-written line for the start page's step-by-step
+    tagline: Localized | None = Field(default=None, description="One short line on the start page.")
+    # what each actor does in the step, in a few words, for the who-does-what matrix
+    in_brief: Annotated[dict[Slug, Localized], BeforeValidator(_without_origin)] = Field(
+        default={}, description="Per actor id: a few words on what the actor does in this step (the matrix)."
+    )
 
     def tasks_of(self, actor_id: str) -> list[Task]:
         return [task for entry in self.actors if entry.actor == actor_id for task in entry.tasks]

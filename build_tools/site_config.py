@@ -6,6 +6,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -87,12 +88,59 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
     )
 
 
-def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
+def content_date(manual: Manual) -> date | None:
+    """The content's date: the newest review of a step or an actor (from the data, not the clock)."""
+    days = [node.last_reviewed for node in (*manual.steps, *manual.actors)]
+    return max(days) if days else None
+
+
+def site_href(target: str, offline: bool) -> str:
+    """A link from the edition settings: a page of this site ('x.md#part') or an address as written."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target):  # https:, mailto:
+        return target
+    path, _, fragment = target.partition("#")
+    if offline:
+        url = path.removesuffix(".md") + ".html"
+    else:
+        stem = path.removesuffix(".md")
+        url = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+    return url + (f"#{fragment}" if fragment else "")
+
+
+def edition(settings: dict[str, Any] | None, manual: Manual, lang: str, offline: bool) -> dict[str, Any]:
+    """What the header and footer say about this edition, from `extra.edition` in mkdocs.yml."""
+    settings = settings or {}
+
+    def localized(value: Any) -> str:
+        return str(value.get(lang) or value.get("sv") or "") if isinstance(value, dict) else str(value or "")
+
+    strings = ui_strings()
+    day = content_date(manual)
+    feedback = localized(settings.get("feedback"))
+    return {
+        "official": bool(settings.get("official")),
+        "label": strings["edition_official" if settings.get("official") else "edition_unofficial"][lang],
+        "maintainer": localized(settings.get("maintainer")),
+        "feedback": site_href(feedback, offline) if feedback else "",
+        "version": str(settings.get("version") or ""),
+        "content_date": day.isoformat() if day else "",
+    }
+
+
+def extra(
+    manual: Manual, lang: str, offline: bool = False, edition_settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     other = other_language(lang)
     return {
         "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
         "manual": {
             "lang": lang,
+            "offline": offline,
+            "short_name": ui_strings()["app_short_name"][lang],
+            # the service worker lives at the root of the Swedish site, which holds the English one
+            "service_worker": ("../" if lang == "en" else "") + "sw.js",
+            "edition": edition(edition_settings, manual, lang, offline),
+            "ui": {key: value[lang] for key, value in ui_strings().items() if key.startswith("site_ui_")},
             "search_label": ui_strings()["search_label"][lang],
             "content_security_policy": content_security_policy(offline),
             "emergency_label": ui_strings()["emergency_label"][lang],

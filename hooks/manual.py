@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # work from a checkout even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from build_tools import offline, pipeline, site_config  # noqa: E402
+from build_tools import offline, pipeline, site_config, webapp  # noqa: E402
 from build_tools.history import read_history  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
 from build_tools.search.site_index import enrich_search_index  # noqa: E402
@@ -47,7 +47,9 @@ def on_config(config):
     handwritten = site_config.handwritten_pages(docs_dir)
     config.nav = renderer.nav(handwritten)
     offline_build = _offline(config)
-    config.extra.update(site_config.extra(checked.manual, lang, offline=offline_build))
+    config.extra.update(
+        site_config.extra(checked.manual, lang, offline=offline_build, edition_settings=config.extra.get("edition"))
+    )
     if offline_build:
         try:
             _state["shim"] = offline.shim_script(ROOT)
@@ -66,6 +68,10 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.content))
+    if not _offline(config):  # the installable web app; the offline zip opens from file:// instead
+        description = config.site_description or ""
+        app = webapp.manifest(config.site_name, config.extra["manual"]["short_name"], description, renderer.lang)  # type: ignore[attr-defined]
+        files.append(File.generated(config, webapp.MANIFEST, content=app))
     if "shim" in _state:
         files.append(File.generated(config, offline.SHIM_URL, content=_state["shim"]))  # type: ignore[arg-type]
     return files
