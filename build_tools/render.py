@@ -119,6 +119,8 @@ class Renderer:
             lookup=lookup,
             exercise_path=exercise_path,
             card_order=branching.card_order,
+            alphabet=SWEDISH_ALPHABET,
+            initial=initial_letter,
             steps_covered=branching.steps_covered,
         )
         self.citations = citations(manual)
@@ -325,6 +327,15 @@ def lookup(by_id: dict[str, Any], ids: list[str]) -> list[Any]:
 
 # Swedish alphabet order: å, ä, ö come after z (and "{|}" are the characters after "z")
 _SWEDISH_LAST_LETTERS = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+SWEDISH_ALPHABET = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
+
+
+def initial_letter(text: str) -> str:
+    """The letter a term is filed under in the A–Ö index ('#' for a digit or a sign)."""
+    letter = text.strip()[:1].upper()
+    return letter if letter in SWEDISH_ALPHABET else "#"
 
 
 def swedish_sort_key(text: str) -> str:

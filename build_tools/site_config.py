@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import hashlib
 import re
 from dataclasses import dataclass
@@ -163,3 +164,16 @@ def extra(
             ],
         },
     }
+
+
+def jump_links(page_html: str, sections: list[tuple[str, str]], label: str) -> str:
+    """'På den här sidan': links to the page's sections (title, #anchor), right after its title.
+    Shown on phones, where the theme's table of contents sits in the menu (assets/manual/manual.css)."""
+    if not sections:
+        return page_html
+    items = "".join(
+        f'<li><a href="{html.escape(anchor)}">{html.escape(title, quote=False)}</a></li>' for title, anchor in sections
+    )
+    nav = f'<nav class="manual-jump" aria-label="{html.escape(label)}"><h2 class="manual-jump__title">{html.escape(label)}</h2><ul>{items}</ul></nav>'
+    head, found, rest = page_html.partition("</h1>")
+    return head + found + nav + rest if found else nav + page_html

@@ -77,6 +77,16 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """Long pages (front matter `jump_links: true`) open with links to their sections."""
+    if not page.meta.get("jump_links"):
+        return html
+    top = page.toc.items[0].children if page.toc.items else []
+    sections = [(item.title, item.url) for item in top]
+    label = _state["renderer"].ui("jump_links")  # type: ignore[attr-defined]
+    return site_config.jump_links(html, sections, label)
+
+
 def on_post_build(config) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.exists():  # written by the search plugin, whose on_post_build runs before hooks

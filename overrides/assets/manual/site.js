@@ -82,6 +82,7 @@
 
   /* The deadline calculator: a date plus a number of days, computed here, never stored. */
   function deadlines(form) {
+    form.hidden = false
     const start = form.querySelector("input[type=date]")
     const limit = form.querySelector("select")
     const output = form.querySelector("output")
@@ -101,7 +102,9 @@
       const time = document.createElement("time")
       time.dateTime = iso
       time.textContent = written + " (" + iso + ")"
-      output.append(form.dataset.result + " ", time)
+      const strong = document.createElement("strong")
+      strong.append(time)
+      output.append(limit.value + " " + form.dataset.daysAfter + " " + start.value + ": ", strong)
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); update() })
     start.addEventListener("change", update)
