@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import html
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -174,6 +174,8 @@ def jump_links(page_html: str, sections: list[tuple[str, str]], label: str) -> s
     items = "".join(
         f'<li><a href="{html.escape(anchor)}">{html.escape(title, quote=False)}</a></li>' for title, anchor in sections
     )
-    nav = f'<nav class="manual-jump" aria-label="{html.escape(label)}"><h2 class="manual-jump__title">{html.escape(label)}</h2><ul>{items}</ul></nav>'
+    name = html.escape(label)
+    title = f'<h2 class="manual-jump__title">{name}</h2>'
+    nav = f'<nav class="manual-jump" aria-label="{name}">{title}<ul>{items}</ul></nav>'
     head, found, rest = page_html.partition("</h1>")
     return head + found + nav + rest if found else nav + page_html

@@ -47,7 +47,8 @@ def overflow(page: Page) -> dict:
         """() => ({
             page: document.documentElement.scrollWidth - window.innerWidth,
             boxes: Array.from(document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset table'))
-                .filter(el => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth + 1)
+                .filter(el => el.scrollWidth > el.clientWidth + 1
+                    || el.getBoundingClientRect().right > window.innerWidth + 1)
                 .map(el => el.className || el.tagName),
         })"""
     )

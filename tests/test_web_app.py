@@ -19,6 +19,11 @@ from build_tools.webapp import site_files
 from .conftest import REPO, _QuietHandler
 
 MANUAL = load_manual(REPO).manual
+# resolves once a service worker controls the page (the page's CSP refuses wait_for_function's eval)
+CONTROLLED = """navigator.serviceWorker.ready.then(() => new Promise(resolve => {
+    if (navigator.serviceWorker.controller) resolve(true)
+    else navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true))
+}))"""
 
 
 @pytest.fixture
@@ -49,8 +54,7 @@ def test_after_one_visit_the_site_works_without_network(
         page = context.new_page()
         page.goto(url + "/")
         # the worker is active once it has stored every file (install waits for them all)
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30000)
+        page.evaluate(CONTROLLED)
         server.shutdown()
         server.server_close()
         context.set_offline(True)
@@ -69,7 +73,7 @@ def test_after_one_visit_the_site_works_without_network(
         assert following.title.sv in page.locator(".branching-player__title").inner_text()
 
         page.goto(f"{url}/")
-        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator('label.md-header__button[for="__search"]').click()  # the phone's search button
         page.locator("input.md-search__input").press_sequentially("betänketid", delay=30)
         results = page.locator(".md-search-result__item")
         results.first.wait_for(timeout=15000)

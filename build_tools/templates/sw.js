@@ -40,6 +40,11 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(
     caches.open(CACHE).then(function (cache) {
       return cache.match(request, {ignoreSearch: true}).then(function (cached) {
+        if (cached && url.search) {
+          // a fresh response carries no address of its own, so the page or worker keeps the one it
+          // asked for, query included (the search worker reads its settings from it)
+          return new Response(cached.body, {status: cached.status, statusText: cached.statusText, headers: cached.headers})
+        }
         if (cached)
           return cached
         if (request.mode === "navigate" && !url.pathname.endsWith("/")) {
