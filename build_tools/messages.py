@@ -84,6 +84,27 @@ REVIEW_OLD = Message(
     "review-old", "last reviewed {date}, more than {days} days ago: please review the content", Severity.WARNING
 )
 
+# contacts and the regional coordinators: a reader dials what the page shows
+NUMBERS_DIFFER = Message(
+    "numbers-differ",
+    "'international' ({international}) is not the same number as 'phone' ({phone}); write the one number twice",
+)
+SWITCHBOARD_WITHOUT_ROUTE = Message(
+    "switchboard-without-route",
+    "a switchboard needs 'route:' saying whom to ask for; without it a reader takes it for the coordinators' line",
+)
+CHECKED_IN_FUTURE = Message("checked-in-future", "checked {date} is in the future")
+REGION_WITHOUT_CONTACT = Message(
+    "region-without-contact",
+    "region '{id}' has no contact with a phone, e-mail or web page: add the coordinators' own contact, "
+    "or a route to them (for example the support line, stodtelefon)",
+)
+REGION_CONTACT_UNDATED = Message(
+    "region-contact-undated",
+    "contact '{id}' is shown for a region without '{key}:'; a region's contacts say when they were checked "
+    "('checked: YYYY-MM-DD') and against which source ('sources: [...]')",
+)
+
 # the steps of the process
 NO_STEPS = Message("no-steps", "no step files found (steps/NN-<id>.yml)")
 STEPS_MISSING = Message("steps-missing", "the process must have steps 1 to 6; missing: {missing}")

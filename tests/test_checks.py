@@ -24,6 +24,16 @@ ACTORS = "steps/actors.yml"
 EXERCISE = "case_exercises/prov.yml"
 SOURCES = "steps/shared/sources.yml"
 AID = "decision_aid/first-contact.yml"
+CONTACTS = "steps/shared/contacts.yml"
+REGIONS = "steps/shared/regions.yml"
+SOCIALJOUREN_PHONE = 'phone: "08-000 00 00"'
+
+
+def regions_file(contacts: str) -> bytes:
+    """A regions file with one region listing `contacts` (a YAML list, e.g. "[socialjouren]")."""
+    lines = ["# yaml-language-server: $schema=../../schemas/regions.schema.json", "- id: vast"]
+    lines += ["  name: {sv: Region Väst, en: Region West}", "  counties: [Hallands län]", f"  contacts: {contacts}"]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def aid_chain(questions: int) -> bytes:
@@ -53,6 +63,14 @@ def write(rel: str, content: bytes) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(content)
+
+    return apply
+
+
+def combine(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for change in changes:
+            change(root)
 
     return apply
 
@@ -482,6 +500,39 @@ CASES += [
         "duplicate right id",
         replace(STEP2, "  - id: skydd\n", "  - id: skydd\n    sv: A.\n    en: A.\n  - id: skydd\n"),
         f"{STEP2}:24: duplicate right id 'skydd' (also at {STEP2}:21)",
+    ),
+    Case(
+        "contact: the number from abroad is another number",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + '\n  international: "+46 8 000 00 01"'),
+        f"{CONTACTS}:9: 'international' (+46 8 000 00 01) is not the same number as 'phone' (08-000 00 00)",
+    ),
+    Case(
+        "contact: a switchboard that does not say whom to ask for",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  switchboard: true"),
+        f"{CONTACTS}:9: a switchboard needs 'route:' saying whom to ask for",
+    ),
+    Case(
+        "contact: checked in the future",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  checked: 2999-12-31\n  sources: [test-source]"),
+        f"{CONTACTS}:9: checked 2999-12-31 is in the future",
+    ),
+    Case(
+        "region: no contact a reader can use",
+        write(REGIONS, regions_file("[]")),
+        f"{REGIONS}:5: region 'vast' has no contact with a phone, e-mail or web page",
+    ),
+    Case(
+        "region: a contact without the date it was checked",
+        write(REGIONS, regions_file("[socialjouren]")),
+        f"{CONTACTS}:6: contact 'socialjouren' is shown for a region without 'checked:'",
+    ),
+    Case(
+        "region: a contact without its source",
+        combine(
+            write(REGIONS, regions_file("[socialjouren]")),
+            replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  checked: 2026-11-30"),
+        ),
+        f"{CONTACTS}:6: contact 'socialjouren' is shown for a region without 'sources:'",
     ),
 ]
 
