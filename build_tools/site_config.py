@@ -153,6 +153,19 @@ def extra(
             }
             if manual.decision_aids
             else None,
+            "regions": [
+                {
+                    "id": region.id,
+                    "name": region.name.get(lang),
+                    "counties": region.counties,
+                    "contacts": [
+                        {"name": c.name.get(lang), "phone": c.phone, "tel": c.tel_uri}
+                        for c in (manual.contact_by_id[i] for i in region.contacts if i in manual.contact_by_id)
+                        if c.phone
+                    ],
+                }
+                for region in manual.regions
+            ],
             "emergency": [
                 {
                     "name": c.name.get(lang),

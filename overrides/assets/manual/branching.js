@@ -125,6 +125,7 @@
     this.view.appendChild(this.stage);
     this.view.appendChild(this.status);
     this.root.insertBefore(this.view, this.root.firstChild);
+    this.listen();
     try {
       this.render(false);
     } catch (error) {
@@ -133,6 +134,88 @@
     }
     this.root.classList.add("branching--enhanced");
     if (this.aid) this.root.classList.add("branching--aid");
+  };
+
+  // The decision aid keeps its place in the address: `?svar=0-2-1` holds only the answers (the
+  // index of each choice), so Back and Forward move between questions, a reload keeps the answers,
+  // and every card has an address of its own. `#node-<id>` (a search result) opens that card.
+  Player.prototype.fromAddress = function () {
+    var params = new URLSearchParams(window.location.search);
+    var answers = params.get("svar");
+    var path = [];
+    if (answers) {
+      var nodeId = this.graph.start;
+      var parts = answers.split("-");
+      for (var i = 0; i < parts.length; i++) {
+        var node = this.graph.nodes[nodeId];
+        var index = Number(parts[i]);
+        if (!node || !/^\d+$/.test(parts[i]) || !node.choices[index]) return null;
+        path.push({ node: nodeId, choice: index, at: 0 });
+        nodeId = node.choices[index].next;
+      }
+      return path;
+    }
+    var hash = window.location.hash.replace(/^#node-/, "");
+    return hash && hash !== window.location.hash && this.graph.nodes[hash] ? this.pathTo(hash) : null;
+  };
+
+  // The shortest path of answers from the start to a node (breadth first), or null.
+  Player.prototype.pathTo = function (target) {
+    var queue = [this.graph.start];
+    var via = {};
+    via[this.graph.start] = null;
+    while (queue.length) {
+      var nodeId = queue.shift();
+      if (nodeId === target) {
+        var path = [];
+        for (var step = via[nodeId]; step; step = via[step.node]) path.unshift({ node: step.node, choice: step.choice, at: 0 });
+        return path;
+      }
+      (this.graph.nodes[nodeId].choices || []).forEach(function (choice, index) {
+        if (!(choice.next in via)) {
+          via[choice.next] = { node: nodeId, choice: index };
+          queue.push(choice.next);
+        }
+      });
+    }
+    return null;
+  };
+
+  Player.prototype.address = function () {
+    var url = new URL(window.location.href);
+    url.hash = "";
+    if (this.state.path.length) {
+      url.searchParams.set("svar", this.state.path.map(function (entry) { return entry.choice; }).join("-"));
+    } else {
+      url.searchParams.delete("svar");
+    }
+    return url.href;
+  };
+
+  // A new history entry per answer; `replace` rewrites the current one instead.
+  Player.prototype.remember = function (replace) {
+    if (!this.aid) return;
+    var entry = { branching: this.graph.id, depth: this.state.path.length };
+    try {
+      if (replace) window.history.replaceState(entry, "", this.address());
+      else window.history.pushState(entry, "", this.address());
+    } catch (error) {
+      // some browsers refuse to change a file:// address: the aid works as before, without it
+    }
+  };
+
+  Player.prototype.listen = function () {
+    if (!this.aid) return;
+    var player = this;
+    var found = this.fromAddress();
+    if (found) this.state.path = found;
+    this.remember(true);
+    this.startDepth = this.state.path.length;
+    window.addEventListener("popstate", function () {
+      player.state.path = player.fromAddress() || [];
+      player.render(true);
+      player.announce(player.title(player.current()) + ".");
+    });
   };
 
   Player.prototype.render = function (moveFocus) {
@@ -223,6 +306,7 @@
     var at = Date.now() - this.state.started;
     this.state.path.push({ node: nodeId, choice: index, at: at });
     this.save();
+    this.remember(false);
     this.render(true);
     var choice = this.graph.nodes[nodeId].choices[index];
     if (this.aid) {
@@ -237,7 +321,14 @@
   };
 
   Player.prototype.back = function () {
+    var entry = window.history.state;
+    if (this.aid && entry && entry.branching === this.graph.id && entry.depth === this.state.path.length &&
+        entry.depth > this.startDepth) {
+      window.history.back(); // popstate shows the previous question
+      return;
+    }
     this.state.path.pop();
+    this.remember(true);
     this.save();
     this.render(true);
     this.announce(this.labels.player_back_to + ": " + this.title(this.current()) + ".");
@@ -246,6 +337,7 @@
   Player.prototype.restart = function () {
     this.state = this.fresh();
     this.save();
+    this.remember(false);
     this.render(true);
     this.announce((this.aid ? this.labels.aid_restarted : this.labels.player_restarted) + " " + this.title(this.current()) + ".");
   };
@@ -277,6 +369,7 @@
 
   Player.prototype.change = function (index) {
     this.state.path = this.state.path.slice(0, index);
+    this.remember(false);
     this.render(true);
     this.announce(this.labels.aid_changed + " " + this.title(this.current()));
   };

@@ -122,7 +122,130 @@
     })
   }
 
+  /* The reader's county, chosen once and kept only in this browser (never sent): the emergency bar,
+   * the contact page and every action card then show that region's coordinator with a number. */
+  const COUNTY_KEY = "manualen.county"
+  const regionData = document.getElementById("manual-regions")
+  const regions = regionData ? JSON.parse(regionData.textContent) : null
+
+  function chosenCounty() {
+    try {
+      return localStorage.getItem(COUNTY_KEY) || ""
+    } catch (error) {
+      return ""
+    }
+  }
+
+  function regionOf(county) {
+    return regions && regions.regions.find(function (region) { return region.counties.indexOf(county) !== -1 }) || null
+  }
+
+  function callLink(contact) {
+    const link = document.createElement("a")
+    link.href = contact.tel
+    link.className = "manual-county__call"
+    link.textContent = contact.phone
+    link.setAttribute("aria-label", contact.name + " " + contact.phone)
+    return link
+  }
+
+  function regionLine(region, withName) {
+    const line = document.createElement("span")
+    line.className = "manual-county__line"
+    if (withName)
+      line.append(document.createTextNode(regions.labels.coordinator + ", " + region.name + ": "))
+    region.contacts.forEach(function (contact, index) {
+      if (index)
+        line.append(document.createTextNode(" "))
+      line.append(callLink(contact))
+    })
+    return line
+  }
+
+  function picker(id) {
+    const wrap = document.createElement("p")
+    wrap.className = "manual-county__picker"
+    const label = document.createElement("label")
+    label.htmlFor = id
+    label.textContent = regions.labels.choose
+    const select = document.createElement("select")
+    select.id = id
+    select.className = "manual-county__select"
+    const none = document.createElement("option")
+    none.value = ""
+    none.textContent = regions.labels.none
+    select.append(none)
+    regions.regions.flatMap(function (region) { return region.counties })
+      .sort(function (a, b) { return a.localeCompare(b, "sv") })
+      .forEach(function (county) {
+        const option = document.createElement("option")
+        option.value = county
+        option.textContent = county
+        select.append(option)
+      })
+    select.value = chosenCounty()
+    select.addEventListener("change", function () {
+      try {
+        if (select.value) localStorage.setItem(COUNTY_KEY, select.value)
+        else localStorage.removeItem(COUNTY_KEY)
+      } catch (error) {
+        // storage disabled: the choice holds for this page only
+      }
+      showRegion(select.value)
+    })
+    wrap.append(label, " ", select)
+    return wrap
+  }
+
+  function showRegion(county) {
+    const region = regionOf(county)
+    const usable = region && region.contacts.length ? region : null
+    document.querySelectorAll(".manual-emergency__region").forEach(function (item) {
+      item.replaceChildren()
+      item.hidden = !usable
+      if (usable) item.append(regionLine(usable, true))
+    })
+    document.querySelectorAll("[data-manual-county]").forEach(function (slot) {
+      let result = slot.querySelector(".manual-county__result")
+      if (!result) {
+        result = document.createElement("p")
+        result.className = "manual-county__result"
+        result.setAttribute("aria-live", "polite")
+        slot.append(result)
+      }
+      result.replaceChildren()
+      if (usable) result.append(regionLine(usable, true))
+    })
+    // every action card's line for the regional coordinator, in the page and in the aid's player
+    document.querySelectorAll('li[data-contact="regionkoordinator"]').forEach(function (item) {
+      let line = item.querySelector(".manual-county__line")
+      if (line) line.remove()
+      const find = item.querySelector("a:not(.manual-county__call)")
+      if (find) find.hidden = !!usable
+      if (usable) item.append(regionLine(usable, true))
+    })
+  }
+
+  function counties() {
+    if (!regions)
+      return
+    document.querySelectorAll("[data-manual-county]").forEach(function (slot, index) {
+      slot.hidden = false
+      slot.prepend(picker("manual-county-" + index))
+    })
+    showRegion(chosenCounty())
+    // the aid's player copies a card when it shows it: fill in the copy too
+    document.querySelectorAll(".branching").forEach(function (root) {
+      new MutationObserver(function () {
+        const county = chosenCounty()
+        if (county && root.querySelector('.branching-player__stage li[data-contact="regionkoordinator"]:not(:has(.manual-county__line))'))
+          showRegion(county)
+      }).observe(root, {childList: true, subtree: true})
+    })
+  }
+
   document.querySelectorAll(".manual-process").forEach(stepByStep)
+  counties()
   document.querySelectorAll("form.manual-deadline").forEach(deadlines)
   serviceWorker()
 })()
