@@ -411,6 +411,13 @@ CASES += [
     ),
     Case("no step files", remove_steps, "steps:1: no step files found"),
     Case(
+        "in_brief names an actor without tasks in the step",
+        replace(
+            STEP1, "owner_role: acts_on_suspicion", "owner_role: acts_on_suspicion\nin_brief:\n  tullen: {sv: X, en: X}"
+        ),
+        f"{STEP1}:21: in_brief names 'tullen', who has no tasks in this step",
+    ),
+    Case(
         "actor listed twice",
         replace(STEP1, "  - actor: polismyndigheten", "  - actor: socialtjansten"),
         f"{STEP1}:14: actor 'socialtjansten' is listed twice in this step",
