@@ -125,6 +125,9 @@ DEAD_END = Message("dead-end", "node '{node}' has no choices and is not an end (
 END_WITHOUT_OUTCOME = Message("end-without-outcome", "end node '{node}' has no 'outcome'")
 NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist")
 UNREACHABLE_NODE = Message("unreachable-node", "node '{node}' cannot be reached from the start node '{start}'")
+EXERCISE_ID_RESERVED = Message(
+    "exercise-id-reserved", "the id '{id}' is the address of another page (ovningar/{id}/); choose another id"
+)
 NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
 
 # the first-contact decision aid

@@ -108,6 +108,11 @@ class LegalRef(Node):
     paragraph: int | None = None
     point: int | None = None
     about: Localized | None = None
+    # when this reference was last read against a consolidated text, and which (default: the law's)
+    checked: date | None = None
+    against: SourceId | None = None
+    # a citation of a repealed act, stated as history (e.g. "before 1 July 2025 …")
+    history: bool = False
 
 
 class Task(Node):
@@ -191,6 +196,9 @@ class Law(Node):
     short: str | None = None
     sfs: str | None = None
     url: Url
+    # the consolidated text that references are read against, and when the act ceased to apply
+    consolidated: SourceId | None = None
+    repealed: date | None = None
 
 
 class Contact(Node):

@@ -299,6 +299,14 @@ CASES += [
         "steps/07-identifiering.yml:2: the file name says step 07 but 'number' is 1",
     ),
     Case(
+        "exercise id that is the address of another page",
+        lambda root: (
+            replace(EXERCISE, "id: prov", "id: genomgang")(root),
+            (root / EXERCISE).rename(root / "case_exercises/genomgang.yml"),
+        ),
+        "case_exercises/genomgang.yml:2: the id 'genomgang' is the address of another page (ovningar/genomgang/)",
+    ),
+    Case(
         "exercise file name and id differ",
         replace(EXERCISE, "id: prov", "id: annat"),
         f"{EXERCISE}:2: the file name says 'prov' but 'id' is 'annat'",

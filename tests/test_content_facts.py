@@ -254,6 +254,29 @@ def test_english_pages_speak_of_the_person_not_the_victim(built_site: Path, path
     assert re.findall(r"\bthe victims?\b", text, re.IGNORECASE) == []
 
 
+@pytest.mark.parametrize("path", CONTENT_PAGES)
+def test_pages_do_not_call_the_person_the_crime_victim(built_site: Path, path: str) -> None:
+    # review-11: step 5 and the prosecutor's actor page said "brottsoffret" / "the crime victim"
+    # for the person; the authority's name (Brottsoffermyndigheten, Crime Victim Authority) may stand
+    swedish = text_of(built_site, "sv", path)
+    assert re.findall(r"\b\w*offret\b", swedish, re.IGNORECASE) == []
+    english = text_of(built_site, "en", path)
+    assert re.findall(r"\bthe crime victims?\b(?! authority)", english, re.IGNORECASE) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_lvu_entry_states_both_deadlines_and_the_lapse(built_site: Path, lang: str) -> None:
+    text = text_of(built_site, lang, "ordlista")
+    start = text.index("Lag med särskilda bestämmelser om vård av unga" if lang == "sv" else "Care of Young Persons")
+    entry = text[start : start + 700]
+    needles = (
+        ["inom en vecka", "inom fyra veckor", "verkställdes", "upphör"]
+        if lang == "sv"
+        else ["within one week", "within four weeks", "carried out", "lapses"]
+    )
+    assert all(needle in entry for needle in needles), entry
+
+
 def english_texts(*files: str) -> list[tuple[str, str]]:
     """(file, text) of every English text written in these files (glossary synonyms are search terms)."""
     nodes = [node for top in (*MANUAL.steps, *MANUAL.actors, *MANUAL.glossary) for node in iter_nodes(top)]
