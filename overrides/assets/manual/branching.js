@@ -190,7 +190,7 @@
     this.view.appendChild(this.status);
     if (!this.aid) this.view.appendChild(this.presentBar());
     this.root.insertBefore(this.view, this.root.firstChild);
-    this.listen();
+    this.keepPlace();
     this.asking = !this.aid && this.resumable();
     try {
       this.render(false);
@@ -283,7 +283,7 @@
     }
   };
 
-  Player.prototype.listen = function () {
+  Player.prototype.keepPlace = function () {
     if (!this.aid) return;
     var player = this;
     var found = this.fromAddress();
