@@ -131,6 +131,7 @@ EXERCISE_ID_RESERVED = Message(
 NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
 
 # the first-contact decision aid
+AID_ROLE_UNKNOWN = Message("aid-role-unknown", "for_role names '{role}', which is not one of the aid's roles ({known})")
 AID_TOO_LONG = Message(
     "aid-too-long", "node '{node}' is reached only after {answers} answers; an outcome must take at most {limit}"
 )

@@ -324,6 +324,17 @@ class ActionCard(Node):
     steps: list[Slug] = []
     actors: list[Slug] = []
     avoid: list[Localized] = []
+    # "Jag är …": a line or two for readers in one role (ids of the aid's `roles`), shown when chosen
+    for_role: Annotated[dict[Slug, Localized], BeforeValidator(_without_origin)] = Field(
+        default={}, description="Per role id (the aid's roles): a line for a reader in that role."
+    )
+
+
+class AidRole(Node):
+    """A role the reader may choose in the aid ("Jag är …"); roles without lines change nothing."""
+
+    id: Slug
+    label: Localized
 
 
 class AidNode(Node):
@@ -340,6 +351,7 @@ class DecisionAid(Node):
     id: Slug
     title: Localized
     summary: Localized | None = None
+    roles: list[AidRole] = []
     start: Slug
     nodes: Annotated[dict[Slug, AidNode], BeforeValidator(_without_origin)] = Field(min_length=1)
 

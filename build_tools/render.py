@@ -252,7 +252,7 @@ class Renderer:
                 "decision_aid.md.j2",
                 AID_PATH,
                 aid=aid,
-                payload=branching.aid_payload(aid.id, aid.start, aid.nodes, labels),
+                payload=branching.aid_payload(aid.id, aid.start, aid.nodes, labels, [role.id for role in aid.roles]),
             )
             for aid in self.manual.decision_aids
         ]

@@ -288,12 +288,55 @@
     var player = this;
     var found = this.fromAddress();
     if (found) this.state.path = found;
+    this.role = this.roleFromAddress();
     this.remember(true);
     this.startDepth = this.state.path.length;
+    this.rolePicker();
     window.addEventListener("popstate", function () {
       player.state.path = player.fromAddress() || [];
+      player.role = player.roleFromAddress();
+      if (player.roleSelect) player.roleSelect.value = player.role;
       player.render(true);
       player.announce(player.title(player.current()) + ".");
+    });
+  };
+
+  // "Jag är …" (optional): the reader's role, in the address as `roll=`, like the answers. It keeps
+  // the chosen role's line on each action card; without a role the cards show none of those lines.
+  Player.prototype.roleFromAddress = function () {
+    var role = new URLSearchParams(window.location.search).get("roll") || "";
+    return (this.graph.roles || []).indexOf(role) >= 0 ? role : "";
+  };
+
+  Player.prototype.rolePicker = function () {
+    var wrap = document.querySelector("[data-aid-role]");
+    var select = wrap && wrap.querySelector("select");
+    if (!select) return;
+    var player = this;
+    wrap.hidden = false;
+    select.value = this.role;
+    this.roleSelect = select;
+    select.addEventListener("change", function () {
+      player.role = select.value;
+      var url = new URL(window.location.href);
+      if (player.role) url.searchParams.set("roll", player.role);
+      else url.searchParams.delete("roll");
+      try {
+        window.history.replaceState(window.history.state, "", url.href);
+      } catch (error) {
+        // a file:// address that cannot change: the role holds for this page
+      }
+      player.render(false);
+    });
+  };
+
+  Player.prototype.keepRole = function (stage) {
+    var role = this.role;
+    stage.querySelectorAll(".aid-card__role").forEach(function (line) {
+      if (line.getAttribute("data-role") !== role) line.remove();
+    });
+    stage.querySelectorAll(".aid-card__roles").forEach(function (box) {
+      if (!box.querySelector(".aid-card__role")) box.remove();
     });
   };
 
@@ -343,6 +386,7 @@
     });
 
     if (node.end && this.aid) {
+      this.keepRole(stage);
       stage.appendChild(this.cardTools());
     } else if (node.end) {
       stage.appendChild(this.debrief());
