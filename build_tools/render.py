@@ -62,6 +62,9 @@ SIGN_KINDS = ("general", "labour", "child", "risk")
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 CHANGES_PATH = "andringar.md"
 AID_PATH = "vad-gor-jag-nu.md"
+LOCAL_CONTACTS_PATH = "mina-kontakter.md"
+# the reader's own local contacts (assets/manual/local-contacts.js reads the same names)
+LOCAL_KINDS = ("socialjouren", "socialkontoret", "polis", "tolk")
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -112,6 +115,7 @@ class Renderer:
             print_path=PRINT_PATH,
             changes_path=CHANGES_PATH,
             aid_path=AID_PATH,
+            local_contacts_path=LOCAL_CONTACTS_PATH,
             history=self.history,
             step_of_file=self.step_of_file,
             actor_names=self.actor_names,
@@ -213,6 +217,7 @@ class Renderer:
             self.render("glossary.md.j2", GLOSSARY_PATH, terms=self.sorted_glossary()),
             self.render("contacts.md.j2", CONTACTS_PATH),
             self.render("regions.md.j2", REGIONS_PATH),
+            self.render("local_contacts.md.j2", LOCAL_CONTACTS_PATH, local_kinds=LOCAL_KINDS),
             self.render("laws.md.j2", LAWS_INDEX_PATH, laws=self.sorted_laws(), citations=self.citations),
             self.print_page(),
             self.render("changes.md.j2", CHANGES_PATH),
@@ -314,6 +319,7 @@ class Renderer:
                 self.ui("contacts"): [
                     {self.ui("contacts_nav"): CONTACTS_PATH},
                     {self.ui("regions_title"): REGIONS_PATH},
+                    {self.ui("local_nav"): LOCAL_CONTACTS_PATH},
                 ]
             },
             {self.ui("laws_title"): LAWS_INDEX_PATH},
