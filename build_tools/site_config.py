@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from .model import Manual
-from .render import AID_PATH, CONTACTS_PATH, LOCAL_CONTACTS_PATH, GLOSSARY_PATH, emergency_contacts, step_path, ui_strings
+from .render import (
+    AID_PATH,
+    CONTACTS_PATH,
+    GLOSSARY_PATH,
+    LOCAL_CONTACTS_PATH,
+    emergency_contacts,
+    step_path,
+    ui_strings,
+)
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 # where the other language's copy of the current page lives, relative to this site's root
