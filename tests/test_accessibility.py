@@ -1,6 +1,6 @@
 """Every page of the built site, in both languages, visited in Chromium at desktop and phone size: zero
 axe-core WCAG 2.0/2.1/2.2 A and AA violations, no request to another origin, no cookie, nothing in local
-storage."""
+storage; at phone size the same visit checks that nothing is wider than a 390 and a 320 px screen."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .conftest import REPO, SITE_PAGES
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PHONE_WIDTHS = (390, 320)
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -21,6 +22,19 @@ def axe_source() -> str:
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from the npm registry")
     return AXE.read_text(encoding="utf-8")
+
+
+def overflow(page: Page) -> dict:
+    """How far the page, and any table inside it, is wider than the screen."""
+    return page.evaluate(
+        """() => ({
+            page: document.documentElement.scrollWidth - window.innerWidth,
+            boxes: Array.from(document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset table'))
+                .filter(el => el.scrollWidth > el.clientWidth + 1
+                    || el.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(el => el.className || el.tagName),
+        })"""
+    )
 
 
 def describe(violations: list[dict]) -> str:
@@ -50,3 +64,9 @@ def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: s
     assert result["violations"] == [], describe(result["violations"])
     unnamed_dialogs = page.locator("[role=dialog]:not([aria-label]):not([aria-labelledby])")
     assert unnamed_dialogs.count() == 0, "a dialog without an accessible name"
+    if size == "phone":  # no page scrolls sideways on a phone, tables and the matrix included
+        for width in PHONE_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            found = overflow(page)
+            assert found["page"] <= 0, f"{path} scrolls sideways by {found['page']} px at {width} px"
+            assert found["boxes"] == [], f"{path}: a table wider than the screen at {width} px"

@@ -1,7 +1,8 @@
-"""On a phone (320 and 390 px) and a wide screen (1,366 px), in Chromium: nothing scrolls sideways, data
-tables stack into labelled rows, the matrix shows all six steps or one card per actor, step pages open
-with jump links, the glossary has an A–Ö index, the time-limit page counts a deadline, the start page
-is a step-by-step that remembers what was opened, and every page says what this edition is."""
+"""On a phone (320 and 390 px) and a wide screen (1,366 px), in Chromium: data tables stack into labelled
+rows, the matrix shows all six steps or one card per actor, step pages open with jump links, the glossary
+has an A–Ö index, the time-limit page counts a deadline, the start page is a step-by-step that remembers
+what was opened, and every page says what this edition is. That no page scrolls sideways at 320 and
+390 px is checked in the same visit of every page as axe (tests/test_accessibility.py)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,9 @@ from build_tools import site_config
 from build_tools.load import load_manual
 from build_tools.markup import SafeLinksExtension
 
-from .conftest import REPO, SITE_PAGES, ui
+from .conftest import REPO, ui
 
 MANUAL = load_manual(REPO).manual
-PHONE_WIDTHS = (320, 390)
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 EDITION = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:\n", 1)[1].split("\n\n")[0])
@@ -39,29 +39,6 @@ def phone(phone_context: BrowserContext) -> Iterator[Page]:
     page = phone_context.new_page()
     yield page
     page.close()
-
-
-def overflow(page: Page) -> dict:
-    """How far the page, and any table inside it, is wider than the screen."""
-    return page.evaluate(
-        """() => ({
-            page: document.documentElement.scrollWidth - window.innerWidth,
-            boxes: Array.from(document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset table'))
-                .filter(el => el.scrollWidth > el.clientWidth + 1
-                    || el.getBoundingClientRect().right > window.innerWidth + 1)
-                .map(el => el.className || el.tagName),
-        })"""
-    )
-
-
-@pytest.mark.parametrize("path", SITE_PAGES)
-def test_no_page_is_wider_than_a_phone(phone: Page, site_url: str, path: str) -> None:
-    phone.goto(f"{site_url}/{path}")
-    for width in PHONE_WIDTHS:
-        phone.set_viewport_size({"width": width, "height": 800})
-        found = overflow(phone)
-        assert found["page"] <= 0, f"{path} scrolls sideways by {found['page']} px at {width} px"
-        assert found["boxes"] == [], f"{path}: a table wider than the screen at {width} px"
 
 
 def test_cells_carry_their_column_heading() -> None:

@@ -1,19 +1,22 @@
 """The first responder's phone, in Chromium at 390 px: a county chosen once (kept only in this browser)
 gives every card the region's coordinator; from the home page the card for a child without a guardian
-is four taps away and the coordinator one more; each answer is a history entry (Back, Forward, reload),
-a card's address opens that card, a search result's link to a card opens it; every tel: link on cards
-and contact pages is at least 44 × 44 px; the acute-danger card starts with a full-width call to 112."""
+is at most five taps away and the coordinator's call one more; an optional "Jag är …" keeps the line
+of the reader's role on each card, from the data, in the address like the answers; each answer is a
+history entry (Back, Forward, reload), a card's address opens that card, a search result's link to a
+card opens it; every tel: link on cards and contact pages is at least 44 × 44 px; the acute-danger
+card starts with a full-width call to 112."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from build_tools.load import load_manual
 
-from .conftest import REPO
+from .conftest import REPO, plain, squash, visible_text
 
 MANUAL = load_manual(REPO).manual
 AID = MANUAL.decision_aids[0]
@@ -48,11 +51,24 @@ def path_to(target: str) -> list[int]:
     raise AssertionError(target)
 
 
+# every tap on a link or button, counted in sessionStorage (it survives the page change); a tel: link is
+# recorded instead of followed, which a headless browser cannot do
+COUNT_TAPS = """() => document.addEventListener("click", event => {
+    const target = event.target.closest("a, button")
+    if (!target) return
+    sessionStorage.setItem("taps", String(Number(sessionStorage.getItem("taps") || 0) + 1))
+    if ((target.getAttribute("href") || "").startsWith("tel:")) {
+        event.preventDefault()
+        sessionStorage.setItem("called", target.getAttribute("href"))
+    }
+}, true)"""
+
+
 def title(page: Page) -> str:
     return page.locator(".branching-player__title").inner_text()
 
 
-def test_child_without_guardian_in_four_taps_then_the_coordinator(phone: Page, site_url: str) -> None:
+def test_child_without_guardian_in_five_taps_then_the_coordinator(phone: Page, site_url: str) -> None:
     phone.goto(f"{site_url}/kontakt/")
     assert phone.evaluate("Object.keys(localStorage)") == []
     phone.locator(".manual-county select").select_option(COUNTY)  # chosen once
@@ -60,20 +76,23 @@ def test_child_without_guardian_in_four_taps_then_the_coordinator(phone: Page, s
     assert phone.evaluate("Object.keys(localStorage)") == ["manualen.county"]
 
     phone.goto(f"{site_url}/")
-    taps = 0
+    phone.evaluate(COUNT_TAPS)
     phone.locator("a.manual-emergency__aid").tap()
-    taps += 1
+    phone.wait_for_url("**/vad-gor-jag-nu/")
+    phone.evaluate(COUNT_TAPS)  # a new page: the count lives on in sessionStorage
     for index in path_to("barn-utan-vardnadshavare"):
         phone.locator(f'.branching-player__stage .branching-player__choice[data-choice="{index}"]').tap()
-        taps += 1
     assert AID.nodes["barn-utan-vardnadshavare"].title.sv in title(phone)
-    assert taps <= 5
+    taps = int(phone.evaluate("sessionStorage.getItem('taps')"))
+    assert taps <= 5, f"{taps} taps to the card"
     call = phone.locator(
         f'.branching-player__stage li[data-contact="regionkoordinator"] a[href="{COORDINATOR.tel_uri}"]'
     )
     box = call.bounding_box()
     assert box and box["width"] >= 44 and box["height"] >= 44
-    assert box["y"] >= 0  # reachable: it is on the page, one tap away
+    call.tap()  # one more: the call
+    assert int(phone.evaluate("sessionStorage.getItem('taps')")) == taps + 1
+    assert phone.evaluate("sessionStorage.getItem('called')") == COORDINATOR.tel_uri
     # the emergency bar shows the region's number too
     assert COORDINATOR.phone in phone.locator(".manual-emergency__region").inner_text()
 
@@ -160,3 +179,57 @@ def test_the_compact_emergency_bar_stays_in_reach_on_a_phone(phone: Page, site_u
     assert bar.locator("a.manual-quickbar__aid").is_visible()
     phone.set_viewport_size({"width": 1366, "height": 900})
     assert not bar.is_visible()
+
+
+def role_lines(page: Page) -> list[str]:
+    return page.locator(".branching-player__stage .aid-card__role").all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_jag_ar_keeps_the_line_of_the_readers_role_from_the_data(phone: Page, site_url: str, lang: str) -> None:
+    prefix = "/en" if lang == "en" else ""
+    cards = [card for card, node in AID.nodes.items() if node.end and node.outcome.for_role]
+    assert cards and AID.roles
+    for card in cards:
+        outcome = AID.nodes[card].outcome
+        answers = "-".join(map(str, path_to(card)))
+        phone.goto(f"{site_url}{prefix}/vad-gor-jag-nu/?svar={answers}")
+        assert role_lines(phone) == []  # without a role the card is as before
+        for role in AID.roles:
+            phone.locator(".aid-role select").select_option(role.id)
+            assert f"roll={role.id}" in phone.url and f"svar={answers}" in phone.url
+            line = outcome.for_role.get(role.id)
+            expected = [f"{role.label.get(lang)}: {line.get(lang)}"] if line else []
+            assert [" ".join(text.split()) for text in role_lines(phone)] == expected, (card, role.id)
+    assert phone.evaluate("Object.keys(localStorage)") == []  # like the answers: only in the address
+
+
+def test_the_role_stays_through_the_questions_back_and_reload(phone: Page, site_url: str) -> None:
+    role = next(r for r in AID.roles if AID.nodes["barn-utan-vardnadshavare"].outcome.for_role.get(r.id))
+    line = AID.nodes["barn-utan-vardnadshavare"].outcome.for_role[role.id].sv
+    phone.goto(f"{site_url}/vad-gor-jag-nu/")
+    select = phone.locator(".aid-role select")
+    select.focus()  # by keyboard: the choice is a native select
+    phone.keyboard.press("ArrowDown")
+    assert select.input_value() == AID.roles[0].id
+    select.select_option(role.id)
+    for index in path_to("barn-utan-vardnadshavare"):
+        phone.locator(f'.branching-player__stage .branching-player__choice[data-choice="{index}"]').click()
+    assert line in " ".join(role_lines(phone))
+    phone.reload()
+    assert line in " ".join(role_lines(phone))
+    assert phone.locator(".aid-role select").input_value() == role.id
+    phone.go_back()
+    assert f"roll={role.id}" in phone.url
+    select.select_option("")
+    assert "roll=" not in phone.url
+
+
+def test_every_role_line_stands_in_the_page_for_readers_without_javascript(built_site: Path) -> None:
+    for lang, folder in (("sv", built_site), ("en", built_site / "en")):
+        text = squash(visible_text((folder / "vad-gor-jag-nu" / "index.html").read_text(encoding="utf-8")))
+        for card, node in AID.nodes.items():
+            for role in AID.roles:
+                line = node.outcome.for_role.get(role.id) if node.outcome else None
+                if line:
+                    assert f"{role.label.get(lang)}: {plain(line.get(lang))}" in text, (card, role.id)
