@@ -487,6 +487,15 @@ CASES += [
         f"{AID}:23: step 'akut' does not exist",
     ),
     Case(
+        "aid: a role line for a role the aid does not have",
+        replace(
+            AID,
+            "actors: [polismyndigheten]",
+            "actors: [polismyndigheten]\n      for_role:\n        polis: {sv: X, en: X}",
+        ),
+        f"{AID}:25: for_role names 'polis', which is not one of the aid's roles (none)",
+    ),
+    Case(
         "aid: unknown actor in an outcome",
         replace(AID, "actors: [polismyndigheten]", "actors: [polisen]"),
         f"{AID}:24: actor 'polisen' does not exist",
