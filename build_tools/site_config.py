@@ -18,7 +18,6 @@ from .render import (
     AID_PATH,
     CONTACTS_PATH,
     GLOSSARY_PATH,
-    LOCAL_CONTACTS_PATH,
     emergency_contacts,
     step_path,
     ui_strings,
@@ -162,7 +161,6 @@ def extra(
             if manual.decision_aids
             else None,
             "search_help": search_help(manual, lang, offline),
-            "local_contacts_href": LOCAL_CONTACTS_PATH.removesuffix(".md") + (".html" if offline else "/"),
             "regions": [
                 {
                     "id": region.id,

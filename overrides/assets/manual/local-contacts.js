@@ -64,7 +64,7 @@
 
   function callLink(entry, name) {
     const link = document.createElement("a")
-    link.href = telOf(entry.phone)
+    link.href = entry.tel || telOf(entry.phone) // the data's own tel: address, or one made from the number
     link.className = "manual-local__call"
     link.textContent = entry.phone
     link.setAttribute("aria-label", name + " " + entry.phone)
@@ -158,7 +158,7 @@
     region.contacts.forEach(function (contact, index) {
       if (index)
         slot.append(document.createTextNode(" "))
-      slot.append(callLink({phone: contact.phone}, contact.name))
+      slot.append(callLink(contact, contact.name))
       const name = document.createElement("span")
       name.className = "manual-pocket__hours"
       name.textContent = " (" + contact.name + ")"
