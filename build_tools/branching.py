@@ -197,12 +197,16 @@ def graph_payload(
     }
 
 
-def aid_payload(graph_id: str, start: str, nodes: Mapping[str, AidNode], labels: Mapping[str, str]) -> dict[str, Any]:
-    """The decision aid for the same player: no storage key, because nothing a professional answers is kept."""
+def aid_payload(
+    graph_id: str, start: str, nodes: Mapping[str, AidNode], labels: Mapping[str, str], roles: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The decision aid for the same player: no storage key, because nothing a professional answers is kept;
+    the roles a reader may choose ("Jag är …"), kept in the address like the answers."""
     return {
         "id": graph_id,
         "kind": "decision-aid",
         "storage_key": None,
+        "roles": list(roles),
         "start": start,
         "nodes": {
             node_id: {"end": node.end, "choices": [{"next": choice.next} for choice in node.choices]}

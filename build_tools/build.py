@@ -16,7 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import offline, pipeline
+from . import offline, pipeline, webapp
 
 # what a build needs besides the content: site configuration, hooks, theme overrides, hand-written pages
 SITE_SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
@@ -43,13 +43,15 @@ def copy_project(target: Path, site_from: Path, content_from: Path) -> Path:
     return target
 
 
-def build_into(root: Path, staging: Path) -> None:
+def build_into(root: Path, staging: Path, web_app: bool = True) -> None:
     for config_file, subfolder in LANGUAGE_BUILDS:
         try:
             config = load_config(str(root / config_file), site_dir=str(staging / subfolder), strict=True)
             mkdocs_build(config)
         except MkDocsException as exc:
             raise BuildFailed(f"{config_file}: {exc}") from None
+    if web_app:  # the offline zip opens from file://, where no service worker runs
+        webapp.write_service_worker(staging)
 
 
 @contextmanager
@@ -78,7 +80,8 @@ def build_offline(root: Path, zip_path: Path) -> Path:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-offline-", dir=root) as work:
         with _environment(offline.ENV, "true"):
-            build_into(root, Path(work) / OFFLINE_FOLDER)
+            build_into(root, Path(work) / OFFLINE_FOLDER, web_app=False)
+        offline.write_start_file(Path(work) / OFFLINE_FOLDER)
         archive = shutil.make_archive(str(Path(work) / "offline"), "zip", root_dir=work, base_dir=OFFLINE_FOLDER)
         os.replace(archive, zip_path)
     return zip_path

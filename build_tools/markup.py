@@ -80,12 +80,37 @@ class _SafeLinks(Treeprocessor):
                     del element.attrib[name]
 
 
+# Python-Markdown's placeholder for stashed raw HTML inside a text
+STASH_PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
+
+
+def header_label(cell: ET.Element) -> str:
+    return " ".join(STASH_PLACEHOLDER.sub(" ", "".join(cell.itertext())).split())
+
+
+class _TableLabels(Treeprocessor):
+    """Gives every data cell its column's heading as `data-label`, so that on a phone the CSS can
+    stack a table into labelled rows (one card per row) instead of letting it overflow."""
+
+    def run(self, root: ET.Element) -> None:
+        for table in root.iter("table"):
+            head = table.find("thead/tr")
+            if head is None:
+                continue
+            labels = [header_label(cell) for cell in head if cell.tag in ("th", "td")]
+            for row in table.iterfind("tbody/tr"):
+                for index, cell in enumerate(c for c in row if c.tag in ("td", "th")):
+                    if index < len(labels) and labels[index]:
+                        cell.set("data-label", labels[index])
+
+
 class SafeLinksExtension(Extension):
-    """Drops event handlers and script/data links from the Markdown tree."""
+    """Drops event handlers and script/data links from the Markdown tree; labels table cells."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         # after attr_list (8) and after MkDocs resolves relative links (0), which needs every href
         md.treeprocessors.register(_SafeLinks(md), "manual_safe_links", -1)
+        md.treeprocessors.register(_TableLabels(md), "manual_table_labels", -2)
 
 
 def makeExtension(**kwargs: object) -> SafeLinksExtension:  # Python-Markdown's entry point

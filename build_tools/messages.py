@@ -156,6 +156,7 @@ OWNER_WITHOUT_TASKS = Message(
 )
 ACTOR_NOT_ACTOR = Message("actor-not-actor", "actor '{actor}' is not an actor in steps/actors.yml")
 ACTOR_TWICE = Message("actor-twice", "actor '{actor}' is listed twice in this step")
+IN_BRIEF_NOT_IN_STEP = Message("in-brief-not-in-step", "in_brief names '{actor}', who has no tasks in this step")
 
 # branching graphs: case exercises and the decision aid
 START_MISSING = Message("start-missing", "start node '{node}' does not exist")
@@ -170,6 +171,7 @@ EXERCISE_ID_RESERVED = Message(
 NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
 
 # the first-contact decision aid
+AID_ROLE_UNKNOWN = Message("aid-role-unknown", "for_role names '{role}', which is not one of the aid's roles ({known})")
 AID_TOO_LONG = Message(
     "aid-too-long", "node '{node}' is reached only after {answers} answers; an outcome must take at most {limit}"
 )

@@ -175,6 +175,12 @@ class Step(Node):
     contacts: list[Slug] = []
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
+    # one hand-written line for the start page's step-by-step
+    tagline: Localized | None = Field(default=None, description="One short line on the start page.")
+    # what each actor does in the step, in a few words, for the who-does-what matrix
+    in_brief: Annotated[dict[Slug, Localized], BeforeValidator(_without_origin)] = Field(
+        default={}, description="Per actor id: a few words on what the actor does in this step (the matrix)."
+    )
 
     def tasks_of(self, actor_id: str) -> list[Task]:
         return [task for entry in self.actors if entry.actor == actor_id for task in entry.tasks]
@@ -347,6 +353,17 @@ class ActionCard(Node):
     steps: list[Slug] = []
     actors: list[Slug] = []
     avoid: list[Localized] = []
+    # "Jag är …": a line or two for readers in one role (ids of the aid's `roles`), shown when chosen
+    for_role: Annotated[dict[Slug, Localized], BeforeValidator(_without_origin)] = Field(
+        default={}, description="Per role id (the aid's roles): a line for a reader in that role."
+    )
+
+
+class AidRole(Node):
+    """A role the reader may choose in the aid ("Jag är …"); roles without lines change nothing."""
+
+    id: Slug
+    label: Localized
 
 
 class AidNode(Node):
@@ -363,6 +380,7 @@ class DecisionAid(Node):
     id: Slug
     title: Localized
     summary: Localized | None = None
+    roles: list[AidRole] = []
     start: Slug
     nodes: Annotated[dict[Slug, AidNode], BeforeValidator(_without_origin)] = Field(min_length=1)
 

@@ -77,6 +77,9 @@ CHANGES_PATH = "andringar.md"
 PENDING_CHANGES_PATH = "kommande-andringar.md"
 PENDING_CHANGES_ANCHOR = "kommande-andringar"
 AID_PATH = "vad-gor-jag-nu.md"
+LOCAL_CONTACTS_PATH = "mina-kontakter.md"
+# the reader's own local contacts (assets/manual/local-contacts.js reads the same names)
+LOCAL_KINDS = ("socialjouren", "socialkontoret", "polis", "tolk")
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -129,6 +132,7 @@ class Renderer:
             pending_changes_path=PENDING_CHANGES_PATH,
             pending_changes_anchor=PENDING_CHANGES_ANCHOR,
             aid_path=AID_PATH,
+            local_contacts_path=LOCAL_CONTACTS_PATH,
             history=self.history,
             step_of_file=self.step_of_file,
             actor_names=self.actor_names,
@@ -139,6 +143,8 @@ class Renderer:
             exercise_path=exercise_path,
             sessions_path=SESSIONS_PATH,
             card_order=branching.card_order,
+            alphabet=SWEDISH_ALPHABET,
+            initial=initial_letter,
             steps_covered=branching.steps_covered,
         )
         self.citations = citations(manual)
@@ -228,6 +234,7 @@ class Renderer:
             self.render("glossary.md.j2", GLOSSARY_PATH, terms=self.sorted_glossary()),
             self.render("contacts.md.j2", CONTACTS_PATH),
             self.render("regions.md.j2", REGIONS_PATH),
+            self.render("local_contacts.md.j2", LOCAL_CONTACTS_PATH, local_kinds=LOCAL_KINDS),
             self.render("laws.md.j2", LAWS_INDEX_PATH, laws=self.sorted_laws(), citations=self.citations),
             self.render("pending_changes.md.j2", PENDING_CHANGES_PATH),
             self.print_page(),
@@ -268,7 +275,7 @@ class Renderer:
                 "decision_aid.md.j2",
                 AID_PATH,
                 aid=aid,
-                payload=branching.aid_payload(aid.id, aid.start, aid.nodes, labels),
+                payload=branching.aid_payload(aid.id, aid.start, aid.nodes, labels, [role.id for role in aid.roles]),
             )
             for aid in self.manual.decision_aids
         ]
@@ -330,6 +337,7 @@ class Renderer:
                 self.ui("contacts"): [
                     {self.ui("contacts_nav"): CONTACTS_PATH},
                     {self.ui("regions_title"): REGIONS_PATH},
+                    {self.ui("local_nav"): LOCAL_CONTACTS_PATH},
                 ]
             },
             {self.ui("laws_title"): LAWS_INDEX_PATH},
@@ -356,6 +364,15 @@ def lookup(by_id: dict[str, Any], ids: list[str]) -> list[Any]:
 
 # Swedish alphabet order: å, ä, ö come after z (and "{|}" are the characters after "z")
 _SWEDISH_LAST_LETTERS = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+SWEDISH_ALPHABET = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
+
+
+def initial_letter(text: str) -> str:
+    """The letter a term is filed under in the A–Ö index ('#' for a digit or a sign)."""
+    letter = text.strip()[:1].upper()
+    return letter if letter in SWEDISH_ALPHABET else "#"
 
 
 def swedish_sort_key(text: str) -> str:

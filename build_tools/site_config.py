@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .model import Manual
-from .render import AID_PATH, CONTACTS_PATH, GLOSSARY_PATH, emergency_contacts, step_path, ui_strings
+from .render import (
+    AID_PATH,
+    CONTACTS_PATH,
+    GLOSSARY_PATH,
+    emergency_contacts,
+    step_path,
+    ui_strings,
+)
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 # where the other language's copy of the current page lives, relative to this site's root
@@ -87,12 +96,59 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
     )
 
 
-def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
+def content_date(manual: Manual) -> date | None:
+    """The content's date: the newest review of a step or an actor (from the data, not the clock)."""
+    days = [node.last_reviewed for node in (*manual.steps, *manual.actors)]
+    return max(days) if days else None
+
+
+def site_href(target: str, offline: bool) -> str:
+    """A link from the edition settings: a page of this site ('x.md#part') or an address as written."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target):  # https:, mailto:
+        return target
+    path, _, fragment = target.partition("#")
+    if offline:
+        url = path.removesuffix(".md") + ".html"
+    else:
+        stem = path.removesuffix(".md")
+        url = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+    return url + (f"#{fragment}" if fragment else "")
+
+
+def edition(settings: dict[str, Any] | None, manual: Manual, lang: str, offline: bool) -> dict[str, Any]:
+    """What the header and footer say about this edition, from `extra.edition` in mkdocs.yml."""
+    settings = settings or {}
+
+    def localized(value: Any) -> str:
+        return str(value.get(lang) or value.get("sv") or "") if isinstance(value, dict) else str(value or "")
+
+    strings = ui_strings()
+    day = content_date(manual)
+    feedback = localized(settings.get("feedback"))
+    return {
+        "official": bool(settings.get("official")),
+        "label": strings["edition_official" if settings.get("official") else "edition_unofficial"][lang],
+        "maintainer": localized(settings.get("maintainer")),
+        "feedback": site_href(feedback, offline) if feedback else "",
+        "version": str(settings.get("version") or ""),
+        "content_date": day.isoformat() if day else "",
+    }
+
+
+def extra(
+    manual: Manual, lang: str, offline: bool = False, edition_settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     other = other_language(lang)
     return {
         "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
         "manual": {
             "lang": lang,
+            "offline": offline,
+            "short_name": ui_strings()["app_short_name"][lang],
+            # the service worker lives at the root of the Swedish site, which holds the English one
+            "service_worker": ("../" if lang == "en" else "") + "sw.js",
+            "edition": edition(edition_settings, manual, lang, offline),
+            "ui": {key: value[lang] for key, value in ui_strings().items() if key.startswith("site_ui_")},
             "search_label": ui_strings()["search_label"][lang],
             "content_security_policy": content_security_policy(offline),
             "emergency_label": ui_strings()["emergency_label"][lang],
@@ -105,6 +161,19 @@ def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
             if manual.decision_aids
             else None,
             "search_help": search_help(manual, lang, offline),
+            "regions": [
+                {
+                    "id": region.id,
+                    "name": region.name.get(lang),
+                    "counties": region.counties,
+                    "contacts": [
+                        {"name": c.name.get(lang), "phone": c.phone, "tel": c.tel_uri}
+                        for c in (manual.contact_by_id[i] for i in region.contacts if i in manual.contact_by_id)
+                        if c.phone
+                    ],
+                }
+                for region in manual.regions
+            ],
             "emergency": [
                 {
                     "name": c.name.get(lang),
@@ -139,3 +208,18 @@ def search_help(manual: Manual, lang: str, offline: bool) -> dict[str, Any]:
             for step in manual.steps
         ],
     }
+
+
+def jump_links(page_html: str, sections: list[tuple[str, str]], label: str) -> str:
+    """'På den här sidan': links to the page's sections (title, #anchor), right after its title.
+    Shown on phones, where the theme's table of contents sits in the menu (assets/manual/manual.css)."""
+    if not sections:
+        return page_html
+    items = "".join(
+        f'<li><a href="{html.escape(anchor)}">{html.escape(title, quote=False)}</a></li>' for title, anchor in sections
+    )
+    name = html.escape(label)
+    title = f'<h2 class="manual-jump__title">{name}</h2>'
+    nav = f'<nav class="manual-jump" aria-label="{name}">{title}<ul>{items}</ul></nav>'
+    head, found, rest = page_html.partition("</h1>")
+    return head + found + nav + rest if found else nav + page_html

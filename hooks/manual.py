@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # work from a checkout even without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from build_tools import offline, pipeline, site_config  # noqa: E402
+from build_tools import offline, pipeline, site_config, webapp  # noqa: E402
 from build_tools.history import read_history  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
 from build_tools.search.site_index import (  # noqa: E402
@@ -53,7 +53,9 @@ def on_config(config):
     handwritten = site_config.handwritten_pages(docs_dir)
     config.nav = renderer.nav(handwritten)
     offline_build = _offline(config)
-    config.extra.update(site_config.extra(checked.manual, lang, offline=offline_build))
+    config.extra.update(
+        site_config.extra(checked.manual, lang, offline=offline_build, edition_settings=config.extra.get("edition"))
+    )
     if offline_build:
         try:
             _state["shim"] = offline.shim_script(ROOT)
@@ -72,9 +74,23 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.content))
+    if not _offline(config):  # the installable web app; the offline zip opens from file:// instead
+        description = config.site_description or ""
+        app = webapp.manifest(config.site_name, config.extra["manual"]["short_name"], description, renderer.lang)  # type: ignore[attr-defined]
+        files.append(File.generated(config, webapp.MANIFEST, content=app))
     if "shim" in _state:
         files.append(File.generated(config, offline.SHIM_URL, content=_state["shim"]))  # type: ignore[arg-type]
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Long pages (front matter `jump_links: true`) open with links to their sections."""
+    if not page.meta.get("jump_links"):
+        return html
+    top = page.toc.items[0].children if page.toc.items else []
+    sections = [(item.title, item.url) for item in top]
+    label = _state["renderer"].ui("jump_links")  # type: ignore[attr-defined]
+    return site_config.jump_links(html, sections, label)
 
 
 def on_post_build(config) -> None:

@@ -105,3 +105,10 @@ def plain(text: str) -> str:
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """No service worker in the ordinary browser tests: it would fetch the whole site on every visit.
+    tests/test_web_app.py opens its own context, where it runs."""
+    return {**browser_context_args, "service_workers": "block"}

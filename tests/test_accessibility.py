@@ -1,5 +1,6 @@
-"""Every page of the built site, in both languages, visited once in Chromium: zero axe-core WCAG 2.1 A/AA
-violations, no request to another origin, no cookie, nothing in local storage."""
+"""Every page of the built site, in both languages, visited in Chromium at desktop and phone size: zero
+axe-core WCAG 2.0/2.1/2.2 A and AA violations, no request to another origin, no cookie, nothing in local
+storage; at phone size the same visit checks that nothing is wider than a 390 and a 320 px screen."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from playwright.sync_api import Page
 from .conftest import REPO, SITE_PAGES
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PHONE_WIDTHS = (390, 320)
+VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(scope="session")
@@ -21,14 +24,29 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+def overflow(page: Page) -> dict:
+    """How far the page, and any table inside it, is wider than the screen."""
+    return page.evaluate(
+        """() => ({
+            page: document.documentElement.scrollWidth - window.innerWidth,
+            boxes: Array.from(document.querySelectorAll('.md-typeset__scrollwrap, .md-typeset table'))
+                .filter(el => el.scrollWidth > el.clientWidth + 1
+                    || el.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(el => el.className || el.tagName),
+        })"""
+    )
+
+
 def describe(violations: list[dict]) -> str:
     return "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
     )
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("path", SITE_PAGES)
-def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: str, path: str) -> None:
+def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: str, path: str, size: str) -> None:
+    page.set_viewport_size(VIEWPORTS[size])
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{site_url}/{path}", wait_until="networkidle")
@@ -46,3 +64,9 @@ def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: s
     assert result["violations"] == [], describe(result["violations"])
     unnamed_dialogs = page.locator("[role=dialog]:not([aria-label]):not([aria-labelledby])")
     assert unnamed_dialogs.count() == 0, "a dialog without an accessible name"
+    if size == "phone":  # no page scrolls sideways on a phone, tables and the matrix included
+        for width in PHONE_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            found = overflow(page)
+            assert found["page"] <= 0, f"{path} scrolls sideways by {found['page']} px at {width} px"
+            assert found["boxes"] == [], f"{path}: a table wider than the screen at {width} px"

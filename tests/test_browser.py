@@ -36,7 +36,7 @@ def test_language_switch_lands_on_the_same_page(page: Page, site_url: str) -> No
 
 def test_start_page_diagram_leads_to_each_step_by_keyboard(page: Page, site_url: str) -> None:
     page.goto(site_url + "/")
-    links = page.locator(".manual-process a")
+    links = page.locator("a.manual-process__title")
     assert links.count() == 6
     links.nth(2).focus()
     page.keyboard.press("Enter")

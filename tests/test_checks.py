@@ -424,6 +424,13 @@ CASES += [
     ),
     Case("no step files", remove_steps, "steps:1: no step files found"),
     Case(
+        "in_brief names an actor without tasks in the step",
+        replace(
+            STEP1, "owner_role: acts_on_suspicion", "owner_role: acts_on_suspicion\nin_brief:\n  tullen: {sv: X, en: X}"
+        ),
+        f"{STEP1}:21: in_brief names 'tullen', who has no tasks in this step",
+    ),
+    Case(
         "actor listed twice",
         replace(STEP1, "  - actor: polismyndigheten", "  - actor: socialtjansten"),
         f"{STEP1}:14: actor 'socialtjansten' is listed twice in this step",
@@ -483,6 +490,15 @@ CASES += [
         "aid: unknown step in an outcome",
         replace(AID, "steps: [akut-skydd]", "steps: [akut]"),
         f"{AID}:23: step 'akut' does not exist",
+    ),
+    Case(
+        "aid: a role line for a role the aid does not have",
+        replace(
+            AID,
+            "actors: [polismyndigheten]",
+            "actors: [polismyndigheten]\n      for_role:\n        polis: {sv: X, en: X}",
+        ),
+        f"{AID}:25: for_role names 'polis', which is not one of the aid's roles (none)",
     ),
     Case(
         "aid: unknown actor in an outcome",

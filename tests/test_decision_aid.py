@@ -269,8 +269,10 @@ def test_every_action_card_shows_the_data_it_refers_to(built_site: Path, lang: s
             assert contact.name.get(lang) in html.unescape(item)
             if contact.phone:
                 assert f'href="{contact.tel_uri}">{contact.phone}</a>' in item
-            else:
-                assert 'href="../kontakt/"' in item
+            elif contact.actor == "regionkoordinatorer":  # the page that lists the regions' numbers
+                assert 'href="../regionkoordinatorer/"' in item
+            else:  # the place on the contact page that explains how to find the number
+                assert f'href="../kontakt/#{contact.id}"' in item
         rights = re.findall(r'<li data-right="([^"]+)">(.*?)</li>', section, re.S)
         assert [right_id for right_id, _ in rights] == card.rights
         for right_id, item in rights:

@@ -45,7 +45,7 @@ def test_navigation_and_language_switch_from_file(page: Page, offline_folder: Pa
     page.on("request", lambda request: requested.append(request.url))
     page.goto((offline_folder / "index.html").as_uri())
     step = MANUAL.steps[1]
-    page.locator(".manual-process a").nth(1).click()
+    page.locator("a.manual-process__title").nth(1).click()
     assert page.url == (offline_folder / "steg" / f"{step.id}.html").as_uri()
     assert step.title.sv in page.locator("h1").inner_text()
     page.locator("a.manual-language").click()

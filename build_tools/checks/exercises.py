@@ -93,6 +93,11 @@ def check_decision_aid(aid: DecisionAid, manual: Manual) -> list[Problem]:
         problems += missing(card, "time_limits", card.time_limits, manual.time_limit_by_id, "time limit")
         problems += missing(card, "steps", card.steps, manual.step_by_id, "step")
         problems += missing(card, "actors", card.actors, manual.actor_by_id, "actor")
+        roles = [role.id for role in aid.roles]
+        for role in card.for_role:
+            if role not in roles:
+                known = ", ".join(roles) or "none"
+                problems.append(m.AID_ROLE_UNKNOWN.at(aid.path, card.line_of("for_role"), role=role, known=known))
     return problems
 
 

@@ -37,6 +37,10 @@ def check_steps(manual: Manual, options: CheckOptions) -> list[Problem]:
                 problems.append(m.ACTOR_NOT_ACTOR.at(step.path, entry.line_of("actor"), actor=entry.actor))
             elif entry.actor in {e.actor for e in step.actors[:index]}:
                 problems.append(m.ACTOR_TWICE.at(step.path, entry.line_of("actor"), actor=entry.actor))
+        actors = {entry.actor for entry in step.actors}
+        for actor in step.in_brief:
+            if actor not in actors:
+                problems.append(m.IN_BRIEF_NOT_IN_STEP.at(step.path, step.line_of("in_brief"), actor=actor))
     missing = [n for n in STEP_NUMBERS if n not in seen]
     if manual.steps and missing:
         problems.append(m.STEPS_MISSING.at("steps", 1, missing=", ".join(map(str, missing))))

@@ -190,6 +190,7 @@
     this.view.appendChild(this.status);
     if (!this.aid) this.view.appendChild(this.presentBar());
     this.root.insertBefore(this.view, this.root.firstChild);
+    this.keepPlace();
     this.asking = !this.aid && this.resumable();
     try {
       this.render(false);
@@ -211,6 +212,131 @@
     var self = this;
     window.addEventListener("pagehide", function () {
       if (self.state.path.length && !self.asking) self.save(); // when the round stopped, for "continue"
+    });
+  };
+
+  // The decision aid keeps its place in the address: `?svar=0-2-1` holds only the answers (the
+  // index of each choice), so Back and Forward move between questions, a reload keeps the answers,
+  // and every card has an address of its own. `#node-<id>` (a search result) opens that card.
+  Player.prototype.fromAddress = function () {
+    var params = new URLSearchParams(window.location.search);
+    var answers = params.get("svar");
+    var path = [];
+    if (answers) {
+      var nodeId = this.graph.start;
+      var parts = answers.split("-");
+      for (var i = 0; i < parts.length; i++) {
+        var node = this.graph.nodes[nodeId];
+        var index = Number(parts[i]);
+        if (!node || !/^\d+$/.test(parts[i]) || !node.choices[index]) return null;
+        path.push({ node: nodeId, choice: index, at: 0 });
+        nodeId = node.choices[index].next;
+      }
+      return path;
+    }
+    var hash = window.location.hash.replace(/^#node-/, "");
+    return hash && hash !== window.location.hash && this.graph.nodes[hash] ? this.pathTo(hash) : null;
+  };
+
+  // The shortest path of answers from the start to a node (breadth first), or null.
+  Player.prototype.pathTo = function (target) {
+    var queue = [this.graph.start];
+    var via = {};
+    via[this.graph.start] = null;
+    while (queue.length) {
+      var nodeId = queue.shift();
+      if (nodeId === target) {
+        var path = [];
+        for (var step = via[nodeId]; step; step = via[step.node]) path.unshift({ node: step.node, choice: step.choice, at: 0 });
+        return path;
+      }
+      (this.graph.nodes[nodeId].choices || []).forEach(function (choice, index) {
+        if (!(choice.next in via)) {
+          via[choice.next] = { node: nodeId, choice: index };
+          queue.push(choice.next);
+        }
+      });
+    }
+    return null;
+  };
+
+  Player.prototype.address = function () {
+    var url = new URL(window.location.href);
+    url.hash = "";
+    if (this.state.path.length) {
+      url.searchParams.set("svar", this.state.path.map(function (entry) { return entry.choice; }).join("-"));
+    } else {
+      url.searchParams.delete("svar");
+    }
+    return url.href;
+  };
+
+  // A new history entry per answer; `replace` rewrites the current one instead.
+  Player.prototype.remember = function (replace) {
+    if (!this.aid) return;
+    var entry = { branching: this.graph.id, depth: this.state.path.length };
+    try {
+      if (replace) window.history.replaceState(entry, "", this.address());
+      else window.history.pushState(entry, "", this.address());
+    } catch (error) {
+      // some browsers refuse to change a file:// address: the aid works as before, without it
+    }
+  };
+
+  Player.prototype.keepPlace = function () {
+    if (!this.aid) return;
+    var player = this;
+    var found = this.fromAddress();
+    if (found) this.state.path = found;
+    this.role = this.roleFromAddress();
+    this.remember(true);
+    this.startDepth = this.state.path.length;
+    this.rolePicker();
+    window.addEventListener("popstate", function () {
+      player.state.path = player.fromAddress() || [];
+      player.role = player.roleFromAddress();
+      if (player.roleSelect) player.roleSelect.value = player.role;
+      player.render(true);
+      player.announce(player.title(player.current()) + ".");
+    });
+  };
+
+  // "Jag är …" (optional): the reader's role, in the address as `roll=`, like the answers. It keeps
+  // the chosen role's line on each action card; without a role the cards show none of those lines.
+  Player.prototype.roleFromAddress = function () {
+    var role = new URLSearchParams(window.location.search).get("roll") || "";
+    return (this.graph.roles || []).indexOf(role) >= 0 ? role : "";
+  };
+
+  Player.prototype.rolePicker = function () {
+    var wrap = document.querySelector("[data-aid-role]");
+    var select = wrap && wrap.querySelector("select");
+    if (!select) return;
+    var player = this;
+    wrap.hidden = false;
+    select.value = this.role;
+    this.roleSelect = select;
+    select.addEventListener("change", function () {
+      player.role = select.value;
+      var url = new URL(window.location.href);
+      if (player.role) url.searchParams.set("roll", player.role);
+      else url.searchParams.delete("roll");
+      try {
+        window.history.replaceState(window.history.state, "", url.href);
+      } catch (error) {
+        // a file:// address that cannot change: the role holds for this page
+      }
+      player.render(false);
+    });
+  };
+
+  Player.prototype.keepRole = function (stage) {
+    var role = this.role;
+    stage.querySelectorAll(".aid-card__role").forEach(function (line) {
+      if (line.getAttribute("data-role") !== role) line.remove();
+    });
+    stage.querySelectorAll(".aid-card__roles").forEach(function (box) {
+      if (!box.querySelector(".aid-card__role")) box.remove();
     });
   };
 
@@ -260,6 +386,7 @@
     });
 
     if (node.end && this.aid) {
+      this.keepRole(stage);
       stage.appendChild(this.cardTools());
     } else if (node.end) {
       stage.appendChild(this.debrief());
@@ -312,6 +439,7 @@
     this.confirming = false;
     this.state.path.push({ node: nodeId, choice: index, at: at });
     this.save();
+    this.remember(false);
     this.render(true);
     var choice = this.graph.nodes[nodeId].choices[index];
     if (this.aid) {
@@ -331,7 +459,14 @@
       return;
     }
     this.confirming = false;
+    var entry = window.history.state;
+    if (this.aid && entry && entry.branching === this.graph.id && entry.depth === this.state.path.length &&
+        entry.depth > this.startDepth) {
+      window.history.back(); // popstate shows the previous question
+      return;
+    }
     this.state.path.pop();
+    this.remember(true);
     this.save();
     this.render(true);
     this.announce(this.labels.player_back_to + ": " + this.title(this.current()) + ".");
@@ -353,6 +488,7 @@
     }
     this.state = this.fresh(this.state);
     this.save();
+    this.remember(false);
     this.render(true);
     this.announce((this.aid ? this.labels.aid_restarted : this.labels.player_restarted) + " " + this.title(this.current()) + ".");
   };
@@ -384,6 +520,7 @@
 
   Player.prototype.change = function (index) {
     this.state.path = this.state.path.slice(0, index);
+    this.remember(false);
     this.render(true);
     this.announce(this.labels.aid_changed + " " + this.title(this.current()));
   };
