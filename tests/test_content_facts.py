@@ -12,7 +12,7 @@ import pytest
 
 from build_tools.checks.walk import iter_nodes
 from build_tools.load import load_manual
-from build_tools.model import Localized
+from build_tools.model import Localized, Step
 from build_tools.search.language import ConceptMatcher, concepts
 
 from .conftest import REPO
@@ -437,3 +437,11 @@ def test_every_legal_reference_is_dated_and_cites_the_law_in_force() -> None:
     assert [r for r in refs if laws[r.law].repealed is not None and not r.history] == []
     assert laws["sol-2001"].repealed is not None
     assert all(law.consolidated for law in MANUAL.laws)
+
+
+@pytest.mark.parametrize("step", MANUAL.steps, ids=lambda step: step.id)
+def test_every_acting_actor_has_a_few_words_for_the_matrix(step: Step) -> None:
+    """Issue 14: each matrix cell says in a few words what the actor does, so every actor with a task
+    in a step needs an `in_brief` line there (new actors included)."""
+    acting = [entry.actor for entry in step.actors]
+    assert [actor for actor in acting if actor not in step.in_brief] == []
