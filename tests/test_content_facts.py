@@ -424,6 +424,8 @@ def test_added_actors_have_a_task_in_a_step_and_show_in_who_does_what(built_site
         assert 'href="../aktorer/' + actor_id + '/"' in page(built_site, lang, "vem-gor-vad"), (actor_id, lang)
         for step_id in acting:
             assert f'href="../../aktorer/{actor_id}/"' in page(built_site, lang, f"steg/{step_id}"), (actor_id, step_id)
+
+
 def test_every_legal_reference_is_dated_and_cites_the_law_in_force() -> None:
     """Issue 12: every reference has a check date; SoL citations name chapter and section; no repealed act
     is cited unless as history (the checks enforce it; this keeps the content itself honest)."""
