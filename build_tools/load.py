@@ -87,7 +87,7 @@ _TYPE_WORDS = {
 _DATE_ERRORS = ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact")
 
 
-def _problem(error: dict[str, Any], model: type[BaseModel], rel: str, line: int) -> Problem:
+def _problem(error: Any, model: type[BaseModel], rel: str, line: int) -> Problem:
     """Pydantic's validation error, said in the editor's words."""
     loc = tuple(error["loc"])
     kind = error["type"]

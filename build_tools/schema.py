@@ -28,7 +28,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS: dict[str, Any] = {
     "actors": list[Actor],
     "step": Step,
-    **{name: list[model] for name, model in SHARED_FILES.items()},
+    **{name: list[model] for name, model in SHARED_FILES.items()},  # type: ignore[valid-type]
     "exercise": Exercise,
     "decision-aid": DecisionAid,
 }

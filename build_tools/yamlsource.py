@@ -53,7 +53,7 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key: Any = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 problems.append(m.KEY_NOT_WORD.at(rel, key_node.start_mark.line + 1))
                 continue
@@ -73,6 +73,7 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
             items.item_lines.append(item.start_mark.line + 1)
             items.append(_convert(item, rel, problems))
         return items
+    assert isinstance(node, yaml.ScalarNode)
     return _scalar(node)
 
 

@@ -61,13 +61,16 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     renderer = _state["renderer"]
-    for page in renderer.pages():  # type: ignore[attr-defined]
+    assert isinstance(renderer, Renderer)
+    for page in renderer.pages():
         existing = files.get_file_from_path(page.path)
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.content))
     if "shim" in _state:
-        files.append(File.generated(config, offline.SHIM_URL, content=_state["shim"]))  # type: ignore[arg-type]
+        shim = _state["shim"]
+        assert isinstance(shim, str | bytes)
+        files.append(File.generated(config, offline.SHIM_URL, content=shim))
     return files
 
 

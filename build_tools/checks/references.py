@@ -87,7 +87,8 @@ def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
 def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
     problems: list[Problem] = []
     oldest_allowed = options.today - timedelta(days=options.review_max_age_days)
-    for node in (*manual.steps, *manual.actors):
+    reviewed_nodes: tuple[Step | Actor, ...] = (*manual.steps, *manual.actors)
+    for node in reviewed_nodes:
         reviewed = node.last_reviewed
         line = node.line_of("last_reviewed")
         if reviewed > options.today:
