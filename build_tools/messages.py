@@ -77,7 +77,16 @@ EDITORS_NOTE = Message("editors-note", "editors' note: {text}", Severity.NOTE)
 # ids and references
 DUPLICATE_ID = Message("duplicate-id", "duplicate {kind} id '{id}' (also at {other})")
 DUPLICATE_TIME_LIMIT = Message("duplicate-time-limit", "duplicate time limit id '{id}'")
-UNKNOWN_REFERENCE = Message("unknown-reference", "{what} '{value}' does not exist")
+UNKNOWN_REFERENCE = Message("unknown-reference", "{what} '{value}' does not exist{hint}")
+REFERENCES_UNDEFINED = Message(
+    "references-undefined",
+    "{count} references to {kind} '{value}', which is defined nowhere (first at {first}){hint}",
+)
+REFERENCES_WAIT = Message(
+    "references-wait",
+    "{what} could not be loaded: {count} reference(s) elsewhere are not checked until this is fixed",
+    Severity.NOTE,
+)
 SOURCE_NOT_LOCATABLE = Message("source-not-locatable", "a source needs a 'url' or a 'document'")
 REVIEW_IN_FUTURE = Message("review-in-future", "last_reviewed {date} is in the future")
 REVIEW_OLD = Message(
@@ -101,7 +110,7 @@ START_MISSING = Message("start-missing", "start node '{node}' does not exist")
 END_WITH_CHOICES = Message("end-with-choices", "node '{node}' is an end but also has choices")
 DEAD_END = Message("dead-end", "node '{node}' has no choices and is not an end (end: true)")
 END_WITHOUT_OUTCOME = Message("end-without-outcome", "end node '{node}' has no 'outcome'")
-NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist")
+NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist{hint}")
 UNREACHABLE_NODE = Message("unreachable-node", "node '{node}' cannot be reached from the start node '{start}'")
 NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
 

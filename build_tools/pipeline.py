@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .causes import fold
 from .checks import CheckOptions, run_checks
 from .checks.hedges import check_page_hedges
 from .checks.pages import check_page_mirror
@@ -51,7 +52,7 @@ def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
         + check_page_hedges(root)
         + check_schema_lines(root)
     )
-    return CheckedManual(result.manual, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+    return CheckedManual(result.manual, fold(problems, result.lost, result.manual, set(result.problems)))
 
 
 def load_checked(root: Path, options: CheckOptions | None = None) -> CheckedManual:

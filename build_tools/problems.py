@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -20,6 +20,8 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     code: str = ""
+    # for a reference that points nowhere: (kind of id, the id), so one lost definition is reported once
+    refers_to: tuple[str, str] | None = field(default=None, compare=False)
 
     def format(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else f"{self.severity}: "
@@ -49,6 +51,11 @@ class Message:
 
     def at(self, path: str, line: int, **values: object) -> Problem:
         return Problem(path, line, self.template.format(**values), self.severity, self.code)
+
+    def ref(self, path: str, line: int, refers_to: tuple[str, str], **values: object) -> Problem:
+        """A problem about a reference to an id: refers_to is (kind of id, the id), e.g. ("actor", "polisen")."""
+        problem = self.at(path, line, **values)
+        return Problem(problem.path, problem.line, problem.message, problem.severity, problem.code, refers_to)
 
     @property
     def pattern(self) -> str:

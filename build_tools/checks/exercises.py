@@ -9,7 +9,7 @@ from .. import messages as m
 from ..graph import all_paths, can_reach_end, reachable
 from ..model import AidNode, DecisionAid, Exercise, ExerciseNode, Manual
 from ..problems import Problem
-from .references import missing
+from .references import did_you_mean, missing
 
 if TYPE_CHECKING:
     from . import CheckOptions
@@ -34,8 +34,11 @@ def check_graph(graph: Exercise | DecisionAid, nodes: Mapping[str, ExerciseNode 
             problems.append(m.END_WITHOUT_OUTCOME.at(path, line, node=node_id))
         for choice in node.choices:
             if choice.next not in nodes:
-                problems.append(m.NEXT_MISSING.at(path, choice.line_of("next"), node=node_id, next=choice.next))
-    if graph.start not in nodes:
+                hint = did_you_mean(choice.next, nodes)
+                line = choice.line_of("next")
+                problems.append(m.NEXT_MISSING.at(path, line, node=node_id, next=choice.next, hint=hint))
+    if graph.start not in nodes or problems:
+        # reachability on a graph with a broken choice would only repeat that problem node by node
         return problems
     edges = graph_edges(nodes)
     from_start = reachable(graph.start, edges)
@@ -44,7 +47,7 @@ def check_graph(graph: Exercise | DecisionAid, nodes: Mapping[str, ExerciseNode 
         line = node.origin.line if node.origin else 1
         if node_id not in from_start:
             problems.append(m.UNREACHABLE_NODE.at(path, line, node=node_id, start=graph.start))
-        elif node_id not in finishing:
+        elif node_id not in finishing and (node.end or node.choices):  # a dead end is reported as such
             problems.append(m.NO_WAY_OUT.at(path, line, node=node_id))
     return problems
 
@@ -68,8 +71,8 @@ def longest_answers(start: str, nodes: Mapping[str, ExerciseNode | AidNode]) -> 
 def check_exercise(exercise: Exercise, manual: Manual) -> list[Problem]:
     problems = check_graph(exercise, exercise.nodes)
     for node in exercise.nodes.values():
-        problems += missing(node, "step", node.step, manual.step_by_id, "step")
-        problems += missing(node, "actors", node.actors, manual.actor_by_id, "actor")
+        problems += missing(node, "step", node.step, manual.step_by_id, "step", "step")
+        problems += missing(node, "actors", node.actors, manual.actor_by_id, "actor", "actor")
     return problems
 
 
@@ -85,11 +88,15 @@ def check_decision_aid(aid: DecisionAid, manual: Manual) -> list[Problem]:
         card = node.outcome
         if card is None:
             continue
-        problems += missing(card, "call", card.call, manual.contact_by_id, "contact (steps/shared/contacts.yml)")
-        problems += missing(card, "rights", card.rights, manual.right_by_id, "right (an 'id' under a step's rights)")
-        problems += missing(card, "time_limits", card.time_limits, manual.time_limit_by_id, "time limit")
-        problems += missing(card, "steps", card.steps, manual.step_by_id, "step")
-        problems += missing(card, "actors", card.actors, manual.actor_by_id, "actor")
+        problems += missing(
+            card, "call", card.call, manual.contact_by_id, "contact (steps/shared/contacts.yml)", "contact"
+        )
+        problems += missing(
+            card, "rights", card.rights, manual.right_by_id, "right (an 'id' under a step's rights)", "right"
+        )
+        problems += missing(card, "time_limits", card.time_limits, manual.time_limit_by_id, "time limit", "time-limit")
+        problems += missing(card, "steps", card.steps, manual.step_by_id, "step", "step")
+        problems += missing(card, "actors", card.actors, manual.actor_by_id, "actor", "actor")
     return problems
 
 

@@ -39,7 +39,15 @@ def check_markup(manual: Manual, options: CheckOptions) -> list[Problem]:
     for node in all_nodes(manual):
         for name, index, text in texts_of(node):
             line = node.line_of(name, index if index >= 0 else None)
-            for unsafe in find_unsafe(text):
+            found = find_unsafe(text)
+            opened = {item.text[1:].split(None, 1)[0].rstrip(">").lower() for item in found if item.kind == "html"}
+            for unsafe in found:
+                if (
+                    unsafe.kind == "html"
+                    and unsafe.text.startswith("</")
+                    and unsafe.text[2:].rstrip(">").lower() in opened
+                ):
+                    continue  # '<b>…</b>' is one problem, said at the opening tag
                 message, placeholder = MESSAGE_OF_KIND[unsafe.kind]
                 shown = unsafe.text if len(unsafe.text) <= SHOWN_LENGTH else unsafe.text[:SHOWN_LENGTH] + "…"
                 problems.append(message.at(node.path, line, **{placeholder: shown}))

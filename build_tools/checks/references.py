@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -48,13 +49,24 @@ def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
     return problems
 
 
-def missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str) -> list[Problem]:
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    guess = difflib.get_close_matches(value, list(known), n=1)
+    return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+def missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str, kind: str) -> list[Problem]:
+    """One problem per id in `ids` that is not in `known`; `kind` names the kind of id (actor, step, …)."""
     if ids is None:
         return []
     values = [ids] if isinstance(ids, str) else ids
     return [
-        m.UNKNOWN_REFERENCE.at(
-            node.path, node.line_of(key, index if isinstance(ids, list) else None), what=what, value=value
+        m.UNKNOWN_REFERENCE.ref(
+            node.path,
+            node.line_of(key, index if isinstance(ids, list) else None),
+            (kind, value),
+            what=what,
+            value=value,
+            hint=did_you_mean(value, known),
         )
         for index, value in enumerate(values)
         if value not in known
@@ -67,20 +79,22 @@ def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
     contacts, sources, laws = manual.contact_by_id, manual.source_by_id, manual.law_by_id
     for node in all_nodes(manual):
         if isinstance(node, LegalRef):
-            problems += missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)")
+            problems += missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)", "law")
         if isinstance(node, (Step, Actor, Region)):
-            problems += missing(node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)")
+            problems += missing(
+                node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)", "contact"
+            )
         if isinstance(node, TimeLimit):
-            problems += missing(node, "applies", node.applies, actors, "actor")
-            problems += missing(node, "decides", node.decides, actors, "actor")
+            problems += missing(node, "applies", node.applies, actors, "actor", "actor")
+            problems += missing(node, "decides", node.decides, actors, "actor", "actor")
         if isinstance(node, Contact):
-            problems += missing(node, "actor", node.actor, actors, "actor")
+            problems += missing(node, "actor", node.actor, actors, "actor", "actor")
         if isinstance(node, GlossaryTerm):
-            problems += missing(node, "steps", node.steps, steps, "step")
-            problems += missing(node, "actors", node.actors, actors, "actor")
+            problems += missing(node, "steps", node.steps, steps, "step", "step")
+            problems += missing(node, "actors", node.actors, actors, "actor", "actor")
         node_sources = getattr(node, "sources", None)
         if isinstance(node_sources, list):
-            problems += missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)")
+            problems += missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)", "source")
     return problems
 
 

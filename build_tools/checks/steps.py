@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import messages as m
@@ -29,17 +30,21 @@ def check_steps(manual: Manual, options: CheckOptions) -> list[Problem]:
         for index, owner in enumerate(step.owner):
             line = step.line_of("owner", index)
             if owner not in manual.actor_by_id:
-                problems.append(m.OWNER_NOT_ACTOR.at(step.path, line, owner=owner))
+                problems.append(m.OWNER_NOT_ACTOR.ref(step.path, line, ("actor", owner), owner=owner))
             elif not step.tasks_of(owner):
                 problems.append(m.OWNER_WITHOUT_TASKS.at(step.path, line, owner=owner))
         for index, entry in enumerate(step.actors):
             if entry.actor not in manual.actor_by_id:
-                problems.append(m.ACTOR_NOT_ACTOR.at(step.path, entry.line_of("actor"), actor=entry.actor))
+                line = entry.line_of("actor")
+                problems.append(m.ACTOR_NOT_ACTOR.ref(step.path, line, ("actor", entry.actor), actor=entry.actor))
             elif entry.actor in {e.actor for e in step.actors[:index]}:
                 problems.append(m.ACTOR_TWICE.at(step.path, entry.line_of("actor"), actor=entry.actor))
-    missing = [n for n in STEP_NUMBERS if n not in seen]
+    # a file named for a missing number whose 'number' says otherwise is reported on that file instead
+    named = {int(Path(step.path).name[:2]) for step in manual.steps if Path(step.path).name[:2].isdigit()}
+    missing = [n for n in STEP_NUMBERS if n not in seen and n not in named]
     if manual.steps and missing:
-        problems.append(m.STEPS_MISSING.at("steps", 1, missing=", ".join(map(str, missing))))
+        shown = ", ".join(map(str, missing))
+        problems.append(m.STEPS_MISSING.ref("steps", 1, ("step-number", shown), missing=shown))
     elif not manual.steps:
         problems.append(m.NO_STEPS.at("steps", 1))
     return problems
