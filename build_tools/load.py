@@ -268,7 +268,6 @@ def _load_steps(root: Path, problems: list[Problem], lost: list[Lost]) -> tuple[
             )
         if match.group(2) != step.id:
             problems.append(m.FILE_ID_MISMATCH.at(rel, step.line_of("id"), file_id=match.group(2), id=step.id))
-            lost.append(Lost(rel, frozenset({"step"}), frozenset({match.group(2)}), f"step '{match.group(2)}'"))
         steps.append(step)
     return tuple(sorted(steps, key=lambda s: s.number))
 

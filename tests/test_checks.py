@@ -88,7 +88,10 @@ CASES = [
     ),
     Case(
         "editors' doubt in a hand-written page",
-        write("content/en/extra.md", b"# Extra\n\nThe number has not been verified.\n"),
+        lambda root: (
+            write("content/en/extra.md", b"# Extra\n\nThe number has not been verified.\n")(root),
+            write("content/sv/extra.md", b"# Extra\n\nNumret.\n")(root),
+        ),
         "content/en/extra.md:3: public text shows an editor's doubt ('not been verified')",
     ),
     Case(
@@ -129,7 +132,19 @@ CASES = [
         replace(STEP1, "number: 1", "number: 7"),
         f"{STEP1}:2: step number 7 is not between 1 and 6",
     ),
-    Case("step number reused", replace(STEP2, "number: 2", "number: 1"), f"{STEP2}:2: step number 1 is also used by"),
+    Case(
+        "step number reused",
+        replace(STEP2, "number: 2", "number: 1"),
+        f"{STEP2}:2: the file name says step 02 but 'number' is 1",
+    ),
+    Case(
+        "step number reused by a file named for it",
+        lambda root: (
+            replace(STEP2, "number: 2", "number: 1")(root),
+            (root / STEP2).rename(root / "steps/01-akut-skydd.yml"),
+        ),
+        f"{STEP1}:2: step number 1 is also used by steps/01-akut-skydd.yml",
+    ),
     Case(
         "step missing", lambda root: (root / STEP3).unlink(), "steps:1: the process must have steps 1 to 6; missing: 3"
     ),
@@ -486,6 +501,66 @@ CASES += [
 ]
 
 
+STEP1_WITH_ITS_IDS = "step 'identifiering' (with its rights and time limits)"
+
+
+def wait(rel: str, line: int, what: str, count: int) -> str:
+    """The notice after a root cause: what the broken file defines, and how many references wait for it."""
+    waiting = f"{count} reference(s) elsewhere are not checked until this is fixed"
+    return f"{rel}:{line}: notice: {what} could not be loaded: {waiting}"
+
+
+# One fault, one message: every line a case prints after its first, in order. A case not listed
+# prints exactly one line. A reference to what a broken file defines is not a problem of its own.
+THEN: dict[str, tuple[str, ...]] = {
+    "owner role not one of the kinds": (wait(STEP1, 20, STEP1_WITH_ITS_IDS, 1),),
+    "owner removed": (wait(STEP1, 2, STEP1_WITH_ITS_IDS, 1),),
+    "owner empty list": (wait(STEP1, 5, STEP1_WITH_ITS_IDS, 1),),
+    "owner null": (wait(STEP1, 5, STEP1_WITH_ITS_IDS, 1),),
+    "step missing": (f"{AID}:22: time limit 'betanketid' does not exist",),
+    "duplicate actor id": (f"{STEP3}:23: actor 'migrationsverket' does not exist",),
+    "missing title": (wait(STEP1, 2, STEP1_WITH_ITS_IDS, 1),),
+    "unknown key": (wait(STEP1, 5, STEP1_WITH_ITS_IDS, 1),),
+    "YAML syntax error": (wait(STEP1, 6, STEP1_WITH_ITS_IDS, 1),),
+    "tab indentation": (wait(STEP1, 9, STEP1_WITH_ITS_IDS, 1),),
+    "empty file": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "only a comment": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "not UTF-8": (wait(STEP1, 3, STEP1_WITH_ITS_IDS, 1),),
+    "text not localized": (wait(STEP1, 4, STEP1_WITH_ITS_IDS, 1),),
+    "invalid date": (wait(STEP1, 19, STEP1_WITH_ITS_IDS, 1),),
+    "duplicate key": (wait(STEP1, 3, STEP1_WITH_ITS_IDS, 1),),
+    "wrong type": (wait(STEP1, 2, STEP1_WITH_ITS_IDS, 1),),
+    "file name and id differ": (f"{EXERCISE}:8: step 'identifiering' does not exist",),
+    "a key that is not a word": (wait(STEP1, 3, STEP1_WITH_ITS_IDS, 1),),
+    "required file missing": (wait(ACTORS, 1, "the actors", 24),),
+    "list file written as a mapping": (wait(SOURCES, 1, "the sources", 11),),
+    "step file written as a list": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "a list item that should be a mapping": (wait(STEP1, 14, STEP1_WITH_ITS_IDS, 1),),
+    "invalid id": (wait(STEP1, 3, STEP1_WITH_ITS_IDS, 1),),
+    "invalid web address": (wait(SOURCES, 4, "source 'test-source'", 11),),
+    "invalid section": (wait(STEP3, 26, "step 'inledande-stod' (with its rights and time limits)", 1),),
+    "value not among the allowed": (wait(STEP1, 13, STEP1_WITH_ITS_IDS, 1),),
+    "infinite number": (wait(STEP1, 2, STEP1_WITH_ITS_IDS, 1),),
+    "unknown key in a nested mapping": (wait(STEP1, 13, STEP1_WITH_ITS_IDS, 1),),
+    "no step files": (wait("steps", 1, "the steps", 4),),
+}
+
+
+CASES += [
+    Case(
+        "an actor's id misspelt where it is defined",
+        replace(ACTORS, "- id: socialtjansten", "- id: socialtjanstn"),
+        f"{ACTORS}:2: 13 references to actor 'socialtjansten', which is defined nowhere (first at {EXERCISE}:9); "
+        "did you mean 'socialtjanstn' (defined here)?",
+    ),
+    Case(
+        "a misspelt reference says what it may mean",
+        replace(STEP1, "contacts: [nodnummer-112]", "contacts: [nodnummer-12]"),
+        f"{STEP1}:17: contact (steps/shared/contacts.yml) 'nodnummer-12' does not exist; did you mean 'nodnummer-112'?",
+    ),
+]
+
+
 def test_fixture_is_valid(minimal_repo: Path) -> None:
     checked = pipeline.check(minimal_repo)
     assert checked.problems == []
@@ -495,10 +570,17 @@ def test_fixture_is_valid(minimal_repo: Path) -> None:
 def test_bad_input_is_reported_with_file_and_line(case: Case, minimal_repo: Path, capsys) -> None:
     case.breaks(minimal_repo)
     assert main(["check", "--notes", "--root", str(minimal_repo)]) == case.exit_code
-    lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith(case.expected) for line in lines), "\n".join(lines)
+    lines = capsys.readouterr().out.replace(str(minimal_repo), "").splitlines()
     assert all(":" in line and line.split(":")[1].isdigit() for line in lines), lines
     assert "Traceback" not in "\n".join(lines)
+    # the root cause first, then exactly the lines listed for the case: no cascade
+    assert lines and lines[0].startswith(case.expected), "\n".join(lines)
+    assert lines[1:] == list(THEN.get(case.name, ())), "\n".join(lines)
+    assert len(lines) <= 3
+
+
+def test_every_listed_case_exists() -> None:
+    assert set(THEN) <= {case.name for case in CASES}
 
 
 # one kind of problem in each of several files, including one that cannot even be parsed
@@ -531,7 +613,8 @@ def test_the_table_covers_every_message(tmp_path: Path) -> None:
         case.breaks(root)
         checked = pipeline.check(root)
         listed = checked.problems + editors_notes(checked.manual)
-        produced |= {p.code for p in listed if p.format().startswith(case.expected)}
+        then = THEN.get(case.name, ())
+        produced |= {p.code for p in listed if p.format().startswith(case.expected) or p.format() in then}
     missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced)
     assert missing == [], "add a case to CASES for each of these messages"
     assert len({case.name for case in CASES}) == len(CASES) >= 60

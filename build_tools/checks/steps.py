@@ -21,7 +21,7 @@ def check_steps(manual: Manual, options: CheckOptions) -> list[Problem]:
     for step in manual.steps:
         if step.number not in STEP_NUMBERS:
             problems.append(m.STEP_NUMBER_RANGE.at(step.path, step.line_of("number"), number=step.number))
-        elif step.number in seen:
+        elif step.number in seen and Path(step.path).name[:2] == f"{step.number:02d}":  # else the file name says it
             problems.append(
                 m.STEP_NUMBER_REUSED.at(step.path, step.line_of("number"), number=step.number, other=seen[step.number])
             )
@@ -42,7 +42,8 @@ def check_steps(manual: Manual, options: CheckOptions) -> list[Problem]:
     # a file named for a missing number whose 'number' says otherwise is reported on that file instead
     named = {int(Path(step.path).name[:2]) for step in manual.steps if Path(step.path).name[:2].isdigit()}
     missing = [n for n in STEP_NUMBERS if n not in seen and n not in named]
-    if manual.steps and missing:
+    reused = any(problem.code == m.STEP_NUMBER_REUSED.code for problem in problems)
+    if manual.steps and missing and not reused:  # a number used twice is why another one is missing
         shown = ", ".join(map(str, missing))
         problems.append(m.STEPS_MISSING.ref("steps", 1, ("step-number", shown), missing=shown))
     elif not manual.steps:
