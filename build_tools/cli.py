@@ -15,8 +15,23 @@ def _root(value: str | None) -> Path:
     return Path(value).resolve() if value else Path.cwd()
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a clear usage error otherwise, never a traceback)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    options = pipeline.default_options(review_max_age_days=args.review_max_age)
+    try:
+        options = pipeline.default_options(review_max_age_days=args.review_max_age)
+    except pipeline.SettingError as exc:
+        print(f"manual check: {exc}", file=sys.stderr)
+        return 2
     checked = pipeline.check(_root(args.root), options)
     notes = editors_notes(checked.manual)
     for problem in checked.problems + (notes if args.notes else []):
@@ -65,6 +80,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildFailed as exc:
         print(f"The build failed: {exc}\nThe previous site/ is unchanged.", file=sys.stderr)
         return 1
+    except pipeline.SettingError as exc:
+        print(f"manual build: {exc}", file=sys.stderr)
+        return 2
     print(f"Built {site}")
     return 0
 
@@ -82,7 +100,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .search.engine import MARKS, search
 
     marks = MARKS["terminal"] if sys.stdout.isatty() and not args.json else MARKS["plain"]
-    hits = search(_root(args.root), " ".join(args.query), args.lang, args.limit, marks)
+    query = " ".join(args.query)
+    if not query.strip():
+        print("manual search: give at least one word to look for", file=sys.stderr)
+        return 2
+    hits = search(_root(args.root), query, args.lang, args.limit, marks)
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
         return 0
@@ -103,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", help="repository to check (default: the current directory)")
     check.add_argument(
         "--review-max-age",
-        type=int,
+        type=_positive,
         default=None,
         metavar="DAYS",
         help=f"warn when a review is older than this (default 365, or ${pipeline.REVIEW_MAX_AGE_ENV})",
@@ -153,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         "--lang", choices=["sv", "en"], default="sv", help="search the Swedish (default) or English pages"
     )
     search.add_argument("--json", action="store_true", help="print a JSON array of {title, url, score, …}, best first")
-    search.add_argument("--limit", type=int, default=10, help="at most this many results (default 10)")
+    search.add_argument("--limit", type=_positive, default=10, help="at most this many results (default 10)")
     search.add_argument("--root")
     search.set_defaults(func=cmd_search)
 

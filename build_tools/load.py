@@ -138,6 +138,8 @@ def _problem(error: Any, model: type[BaseModel], rel: str, line: int) -> Problem
         if "https" in pattern:
             return m.INVALID_URL.at(rel, line, field=name, value=error["input"])
         return m.INVALID_FORMAT.at(rel, line, field=name, value=error["input"])
+    if kind in ("greater_than_equal", "greater_than"):
+        return m.TOO_SMALL.at(rel, line, field=name, limit=ctx.get("ge", ctx.get("gt")), value=error["input"])
     if kind == "too_short":
         return m.EMPTY_LIST.at(rel, line, field=name)
     if kind in _DATE_ERRORS:

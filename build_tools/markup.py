@@ -30,16 +30,20 @@ LINK_TARGET = re.compile(
     re.M,
 )
 # a Markdown image whose address names a host: ![text](https://…) or ![text](//…)
-REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^)>\s]*)")
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[A-Za-z][A-Za-z0-9+.-]*:)?[/\\][/\\][^)>\s]*)")
 # Python-Markdown's attr_list syntax: {: #id .class key=value } (the colon is optional)
-ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+ATTRIBUTE_LIST = re.compile(r"\{(:?)[ ]*([^}\n ][^}\n]*)\}")
+ATTRIBUTE_TOKENS = re.compile(r"^(?:[#.]?[\w-]+(?:=\S+)?\s*)+$")
+# a reference-style image ![text][label] or ![label], and the definitions of the labels
+REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+REFERENCE_DEFINITION = re.compile(r"^\s*\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$", re.M)
 SCRIPT_SCHEME = re.compile(r"(?:java|vb)script:")
 CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 @dataclass(frozen=True)
 class Unsafe:
-    kind: Literal["html", "link", "attributes", "remote-image"]
+    kind: Literal["html", "link", "attributes", "remote-image", "internal-link"]
     text: str
 
 
@@ -64,11 +68,29 @@ def find_unsafe(text: str) -> list[Unsafe]:
         squeezed = CONTROL_AND_SPACE.sub("", html.unescape(text)).lower()
         found += [Unsafe("link", match.group(0)) for match in SCRIPT_SCHEME.finditer(squeezed)]
     found += [Unsafe("remote-image", match.group(1)) for match in REMOTE_IMAGE.finditer(text)]
+    definitions = {label.strip().lower(): target for label, target in REFERENCE_DEFINITION.findall(text)}
+    for match in REFERENCE_IMAGE.finditer(text):
+        target = definitions.get((match.group(2) or match.group(1)).strip().lower(), "")
+        if is_remote(target):
+            found.append(Unsafe("remote-image", target))
     for match in ATTRIBUTE_LIST.finditer(text):
-        inner = match.group(1).strip()
-        if "=" in inner or inner.startswith((".", "#", ":")):
+        inner = match.group(2).strip()
+        # {: … } always; {#id}, {.class}, {key=value} and bare attribute names such as {hidden}
+        if match.group(1) or "=" in inner or inner.startswith((".", "#", ":")) or ATTRIBUTE_TOKENS.match(inner):
             found.append(Unsafe("attributes", match.group(0)))
     return found
+
+
+def is_remote(target: str) -> bool:
+    """An address on another host: a scheme with //, or a path that browsers read as one (//host, /\\host)."""
+    cleaned = CONTROL_AND_SPACE.sub("", html.unescape(target)).replace("\\", "/")
+    return bool(re.match(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", cleaned))
+
+
+def internal_links(text: str) -> list[str]:
+    """Link and image targets inside the site (a relative path, /path or #anchor): no scheme."""
+    targets = [next(group for group in match.groups() if group is not None) for match in LINK_TARGET.finditer(text)]
+    return [target for target in targets if target and link_scheme(target) is None and not is_remote(target)]
 
 
 class _SafeLinks(Treeprocessor):

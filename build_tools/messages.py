@@ -15,6 +15,18 @@ YAML_SYNTAX = Message("yaml-syntax", "YAML syntax error: {detail}")
 TAB_INDENT = Message("tab-indent", "a tab character is used for indentation; YAML needs spaces")
 DUPLICATE_KEY = Message("duplicate-key", "duplicate key '{key}' (first used on line {first})")
 KEY_NOT_WORD = Message("key-not-word", "a key must be a plain word")
+NULL_FILE = Message("null-file", "the file holds only '{value}' (nothing); write its content, or delete the file")
+FILE_TOO_LARGE = Message("file-too-large", "the file is {size} kB; a content file may be at most {limit} kB")
+TOO_DEEP = Message("too-deep", "the values are nested more than {limit} levels deep")
+TOO_MANY_VALUES = Message(
+    "too-many-values", "the file expands to more than {limit} values (YAML aliases '*…' repeat what '&…' names)"
+)
+CONTROL_CHARACTER = Message(
+    "control-character",
+    "the text contains the invisible character {char}, which can hide or reorder what readers see; delete it",
+)
+SYMLINK = Message("symlink", "a symbolic link is not allowed here; put the file itself in its place")
+UNREADABLE = Message("unreadable", "the file cannot be read ({reason})")
 
 # files and folders
 REQUIRED_FILE = Message("required-file", "required file is missing")
@@ -52,6 +64,7 @@ NOT_LOCALIZED = Message("not-localized", "'{field}' must be a text in both langu
 INVALID_ID = Message("invalid-id", "'{field}' must be an id of lowercase letters a-z, digits and '-' (got '{value}')")
 INVALID_URL = Message("invalid-url", "'{field}' must be a web address starting with https:// (got '{value}')")
 INVALID_FORMAT = Message("invalid-format", "'{field}' has an invalid format (got '{value}')")
+TOO_SMALL = Message("too-small", "'{field}' must be at least {limit} (got {value})")
 EMPTY_LIST = Message("empty-list", "'{field}' must not be empty")
 INVALID_DATE = Message("invalid-date", "'{field}' must be a valid date written YYYY-MM-DD (got '{value}')")
 NOT_ALLOWED = Message("not-allowed", "'{field}' must be one of {expected} (got '{value}')")
@@ -67,12 +80,24 @@ REMOTE_IMAGE = Message(
 ATTRIBUTE_LIST = Message(
     "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
 )
+INTERNAL_LINK = Message(
+    "internal-link",
+    "text links to '{target}' inside the site; a text is shown on several pages, so the link would break there: "
+    "name the page in words, or give a full https:// address",
+)
+PHONE_MISMATCH = Message(
+    "phone-mismatch", "the number shown ({phone}) and the number dialled ({international}) are not the same number"
+)
 EDITORS_DOUBT_IN_PUBLIC_TEXT = Message(
     "editors-doubt-in-public-text",
     "public text shows an editor's doubt ('{phrase}'): state the fact plainly, or leave it out and put the doubt "
     "in 'editors_note:' (never shown on the site)",
 )
 EDITORS_NOTE = Message("editors-note", "editors' note: {text}", Severity.NOTE)
+
+RENDER_FAILED = Message(
+    "render-failed", "the pages cannot be made from this content ({detail}); the build would stop here"
+)
 
 # ids and references
 DUPLICATE_ID = Message("duplicate-id", "duplicate {kind} id '{id}' (also at {other})")
@@ -117,6 +142,12 @@ NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a 
 # the first-contact decision aid
 AID_TOO_LONG = Message(
     "aid-too-long", "node '{node}' is reached only after {answers} answers; an outcome must take at most {limit}"
+)
+
+AID_TOO_MANY_PATHS = Message(
+    "aid-too-many-paths",
+    "the decision aid has more than {limit} different paths through its questions (answers that loop back?); "
+    "keep it a short tree",
 )
 
 ALL_MESSAGES: tuple[Message, ...] = tuple(value for value in globals().values() if isinstance(value, Message))

@@ -127,7 +127,7 @@ class TimeLimit(Node):
     id: Slug
     what: Localized
     duration: Localized
-    days: int | None = None
+    days: Annotated[int, Field(ge=0)] | None = None
     applies: list[Slug] = []
     decides: list[Slug] = []
     legal: list[LegalRef] = []
@@ -253,7 +253,7 @@ class ExerciseNode(Node):
     actors: list[Slug] = []
     facilitator: Localized | None = None
     questions: list[Localized] = []
-    minutes: int | None = None
+    minutes: Annotated[int, Field(ge=1)] | None = None
     choices: list[Choice] = []
     end: bool = False
     outcome: Localized | None = None
@@ -264,7 +264,7 @@ class Exercise(Node):
     title: Localized
     summary: Localized | None = None
     target_group: Localized | None = None
-    duration_minutes: int | None = None
+    duration_minutes: Annotated[int, Field(ge=1)] | None = None
     start: Slug
     debrief: Localized | None = None
     questions: list[Localized] = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import messages as m
 from .causes import fold
 from .checks import CheckOptions, run_checks
 from .checks.hedges import check_page_hedges
@@ -37,9 +38,24 @@ class CheckedManual:
         return not errors(self.problems)
 
 
+class SettingError(Exception):
+    """A setting from the environment that cannot be used; the message says which and why."""
+
+
+def review_max_age_from_environment() -> int:
+    text = os.environ.get(REVIEW_MAX_AGE_ENV, "").strip() or "365"
+    try:
+        days = int(text)
+    except ValueError:
+        raise SettingError(f"{REVIEW_MAX_AGE_ENV} must be a whole number of days (got '{text}')") from None
+    if days < 1:
+        raise SettingError(f"{REVIEW_MAX_AGE_ENV} must be at least 1 day (got {days})")
+    return days
+
+
 def default_options(today: date | None = None, review_max_age_days: int | None = None) -> CheckOptions:
     if review_max_age_days is None:
-        review_max_age_days = int(os.environ.get(REVIEW_MAX_AGE_ENV, "365"))
+        review_max_age_days = review_max_age_from_environment()
     return CheckOptions(today=today or date.today(), review_max_age_days=review_max_age_days)
 
 
@@ -52,7 +68,31 @@ def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
         + check_page_hedges(root)
         + check_schema_lines(root)
     )
+    if not errors(problems):  # what the build would refuse, the check refuses first
+        problems += check_rendering(result.manual)
     return CheckedManual(result.manual, fold(problems, result.lost, result.manual, set(result.problems)))
+
+
+def check_rendering(manual: Manual) -> list[Problem]:
+    """Make every generated page in both languages, as the build will; a template error becomes a problem."""
+    import traceback
+
+    import jinja2
+
+    from .render import TEMPLATES, Renderer
+
+    for lang in ("sv", "en"):
+        try:
+            Renderer(manual, lang).pages()
+        except (jinja2.TemplateError, LookupError, TypeError, ValueError, AttributeError) as exc:
+            path, line = "build_tools/templates", 1
+            for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+                if frame.filename.startswith(str(TEMPLATES)):
+                    path = "build_tools/templates/" + Path(frame.filename).name
+                    line = frame.lineno or 1
+                    break
+            return [m.RENDER_FAILED.at(path, line, detail=f"{type(exc).__name__}: {exc}")]
+    return []
 
 
 def load_checked(root: Path, options: CheckOptions | None = None) -> CheckedManual:

@@ -83,7 +83,7 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
     return sorted(
         path.relative_to(docs_dir).as_posix()
         for path in docs_dir.rglob("*.md")
-        if not path.relative_to(docs_dir).parts[0].startswith(("assets", "."))
+        if not path.relative_to(docs_dir).parts[0].startswith(("assets", ".")) and not path.is_symlink()
     )
 
 

@@ -38,6 +38,8 @@ def on_config(config):
         checked = pipeline.load_checked(ROOT)
     except pipeline.ContentError as exc:
         raise PluginError("the content has problems:\n" + str(exc)) from None
+    except pipeline.SettingError as exc:
+        raise PluginError(str(exc)) from None
     for problem in checked.problems:  # only warnings remain; they must not fail a strict build
         log.info(problem.format())
     lang = config.theme["language"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from collections.abc import Callable
@@ -501,6 +502,146 @@ CASES += [
 ]
 
 
+CONTACTS = "steps/shared/contacts.yml"
+
+
+def alias_bomb() -> bytes:
+    """A few lines that expand to a billion values through aliases."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def aid_ladder(levels: int, loops: bool = False) -> bytes:
+    """A decision aid in which every question leads to both questions of the next level: 2**levels paths.
+
+    With `loops`, every second question can also go back to the first one."""
+    lines = ["# yaml-language-server: $schema=../schemas/decision-aid.schema.json", "id: first-contact"]
+    lines += ["title: {sv: Fråga, en: Question}", "start: a1", "nodes:"]
+    for level in range(1, levels + 1):
+        targets = [f"a{level + 1}", f"b{level + 1}"] if level < levels else ["slut"]
+        for side in "ab" if level > 1 else "a":
+            back = ["a1"] if loops and side == "b" else []
+            lines += [f"  {side}{level}:", "    title: {sv: Fråga, en: Question}", "    choices:"]
+            lines += [f"      - {{label: {{sv: Ja, en: 'Yes'}}, next: {target}}}" for target in targets + back]
+    lines += ["  slut:", "    title: {sv: Slut, en: End}", "    end: true", "    outcome:"]
+    lines += ["      summary: {sv: Gör så., en: Do this.}", "      do_now: [{sv: Ring., en: Call.}]"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def symlink(rel: str, target: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).symlink_to(target)
+
+    return apply
+
+
+def symlink_loop(root: Path) -> None:
+    (root / "case_exercises/a.yml").symlink_to("b.yml")
+    (root / "case_exercises/b.yml").symlink_to("a.yml")
+
+
+CASES += [
+    Case("YAML alias bomb", write(STEP1, alias_bomb()), f"{STEP1}:1: the file expands to more than 200000 values"),
+    Case(
+        "deep nesting",
+        write(STEP1, b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n"),
+        f"{STEP1}:1: the values are nested more than 40 levels deep",
+    ),
+    Case(
+        "nesting just over the limit",
+        write(STEP1, b"a: " + b"[" * 45 + b"]" * 45 + b"\n"),
+        f"{STEP1}:1: the values are nested more than 40 levels deep",
+    ),
+    Case(
+        "a huge file",
+        write(STEP1, b"# " + b"x" * 2_100_000 + b"\n"),
+        f"{STEP1}:1: the file is 2100 kB; a content file may be at most 2000 kB",
+    ),
+    Case(
+        "a file that is only null",
+        write("steps/shared/signs.yml", b"null\n"),
+        "steps/shared/signs.yml:1: the file holds only 'null' (nothing)",
+    ),
+    Case(
+        "a file that is only ~",
+        write(EXERCISE, b"# yaml-language-server: $schema=../schemas/exercise.schema.json\n~\n"),
+        f"{EXERCISE}:2: the file holds only '~' (nothing)",
+    ),
+    Case(
+        "a bidirectional override in a text",
+        replace(ACTORS, "Social services", "Social \u202eservices"),
+        f"{ACTORS}:3: the text contains the invisible character U+202E, which can hide or reorder",
+    ),
+    Case(
+        "a terminal escape in a text (never echoed raw)",
+        replace(STEP1, "De första dagarna.", "De första\x1b[2J dagarna."),
+        f"{STEP1}:7: the text contains the invisible character U+001B",
+    ),
+    Case(
+        "shown and dialled numbers differ",
+        replace(CONTACTS, '  phone: "08-000 00 00"', '  phone: "08-000 00 00"\n  international: "+46 8 111 11 11"'),
+        f"{CONTACTS}:9: the number shown (08-000 00 00) and the number dialled (+46 8 111 11 11) are not the same",
+    ),
+    Case(
+        "negative days",
+        replace(STEP3, "days: 30", "days: -3"),
+        f"{STEP3}:21: 'time_limits[1].days' must be at least 0 (got -3)",
+    ),
+    Case(
+        "negative minutes",
+        replace(EXERCISE, "id: prov\n", "id: prov\nduration_minutes: -5\n"),
+        f"{EXERCISE}:3: 'duration_minutes' must be at least 1 (got -5)",
+    ),
+    Case(
+        "a link to a page that does not exist, in a text",
+        replace(STEP1, "{sv: De första dagarna.,", '{sv: "Se [kontakt](../kontakt.md).",'),
+        f"{STEP1}:7: text links to '../kontakt.md' inside the site",
+    ),
+    Case(
+        "an image by reference from another site",
+        replace(STEP1, "{sv: De första dagarna.,", '{sv: "![logga][l]\\n\\n[l]: https://example.com/l.png",'),
+        f"{STEP1}:7: text shows an image from another site 'https://example.com/l.png'",
+    ),
+    Case(
+        "an image from another site written /\\host",
+        replace(STEP1, "{sv: De första dagarna.,", '{sv: "![logga](/\\\\example.com/l.png)",'),
+        f"{STEP1}:7: text shows an image from another site '/\\example.com/l.png'",
+    ),
+    Case(
+        "an attribute list that hides a text",
+        replace(STEP1, "{sv: De första dagarna.,", '{sv: "Viktigt {: hidden }",'),
+        f"{STEP1}:7: text contains the attribute list '{{: hidden }}'",
+    ),
+    Case(
+        "a symbolic link instead of a file",
+        symlink("case_exercises/lank.yml", "prov.yml"),
+        "case_exercises/lank.yml:1: a symbolic link is not allowed here",
+    ),
+    Case(
+        "a symbolic link loop",
+        symlink_loop,
+        "case_exercises/a.yml:1: a symbolic link is not allowed here",
+    ),
+    Case(
+        "a folder named like a file",
+        lambda root: (root / "case_exercises/mapp.yml").mkdir(),
+        "case_exercises/mapp.yml:1: the file cannot be read",
+    ),
+    Case(
+        "aid: very many paths",
+        write(AID, aid_ladder(30)),
+        f"{AID}:301: node 'slut' is reached only after 30 answers; an outcome must take at most 6",
+    ),
+    Case(
+        "aid: very many paths with loops",
+        write(AID, aid_ladder(18, loops=True)),
+        f"{AID}:4: the decision aid has more than 50000 different paths",
+    ),
+]
+
+
 STEP1_WITH_ITS_IDS = "step 'identifiering' (with its rights and time limits)"
 
 
@@ -543,6 +684,16 @@ THEN: dict[str, tuple[str, ...]] = {
     "infinite number": (wait(STEP1, 2, STEP1_WITH_ITS_IDS, 1),),
     "unknown key in a nested mapping": (wait(STEP1, 13, STEP1_WITH_ITS_IDS, 1),),
     "no step files": (wait("steps", 1, "the steps", 4),),
+    "YAML alias bomb": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "deep nesting": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "nesting just over the limit": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "a huge file": (wait(STEP1, 1, STEP1_WITH_ITS_IDS, 1),),
+    "a bidirectional override in a text": (wait(ACTORS, 3, "the actors", 24),),
+    "a terminal escape in a text (never echoed raw)": (wait(STEP1, 7, STEP1_WITH_ITS_IDS, 1),),
+    "negative days": (wait(STEP3, 21, "step 'inledande-stod' (with its rights and time limits)", 1),),
+    "a symbolic link loop": (
+        "case_exercises/b.yml:1: a symbolic link is not allowed here; put the file itself in its place",
+    ),
 }
 
 
@@ -615,7 +766,9 @@ def test_the_table_covers_every_message(tmp_path: Path) -> None:
         listed = checked.problems + editors_notes(checked.manual)
         then = THEN.get(case.name, ())
         produced |= {p.code for p in listed if p.format().startswith(case.expected) or p.format() in then}
-    missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced)
+    # render-failed: no content that passes every other check is known to break a template;
+    # test_a_template_error_is_a_problem_not_a_traceback makes one on purpose
+    missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced - {"render-failed"})
     assert missing == [], "add a case to CASES for each of these messages"
     assert len({case.name for case in CASES}) == len(CASES) >= 60
 
@@ -638,3 +791,65 @@ def test_cli_runs_as_a_program_without_traceback(minimal_repo: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith(f"{STEP1}:5: owner 'polisen'")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_what_the_build_refuses_the_check_refuses_first(case: Case, minimal_repo: Path, capsys) -> None:
+    """`manual check` and `manual build` on the same broken content: never a traceback, and never
+    a build that stops on content the check let through."""
+    case.breaks(minimal_repo)
+    checked = main(["check", "--root", str(minimal_repo)])
+    capsys.readouterr()
+    built = main(["build", "--root", str(minimal_repo)])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    assert built == (0 if checked == 0 else 1), out.out + out.err
+    assert not list(minimal_repo.glob(".site-*")), "a build leaves no debris"
+
+
+def test_a_template_error_is_a_problem_not_a_traceback(minimal_repo: Path) -> None:
+    manual = pipeline.check(minimal_repo).manual
+    exercise = manual.exercises[0]
+    node_id, node = next(iter(exercise.nodes.items()))
+    broken_node = node.model_copy(update={"step": "finns-inte"})  # what the checks would refuse
+    broken = exercise.model_copy(update={"nodes": {**exercise.nodes, node_id: broken_node}})
+    problems = pipeline.check_rendering(dataclasses.replace(manual, exercises=(broken,)))
+    assert [p.code for p in problems] == ["render-failed"]
+    assert problems[0].path.startswith("build_tools/templates/") and problems[0].line > 1
+    assert "finns-inte" in problems[0].message
+
+
+def test_a_bad_review_age_setting_is_said_in_words(minimal_repo: Path, monkeypatch, capsys) -> None:
+    for value in ("ett år", "0", "-5"):
+        monkeypatch.setenv(pipeline.REVIEW_MAX_AGE_ENV, value)
+        assert main(["check", "--root", str(minimal_repo)]) == 2
+        assert pipeline.REVIEW_MAX_AGE_ENV in capsys.readouterr().err
+        assert main(["build", "--root", str(minimal_repo)]) == 2
+        assert pipeline.REVIEW_MAX_AGE_ENV in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--review-max-age", "0", "--root", str(minimal_repo)])
+    assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "tio"])
+def test_search_refuses_a_limit_below_one(limit: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "--limit", limit, "betänketid"])
+    assert exit_info.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_messages_never_echo_invisible_characters() -> None:
+    problem = messages.INVALID_VALUE.at("steps/x.yml", 3, field="title", detail="a\x1b[2Jb\u202ec")
+    assert "\x1b" not in problem.format() and "\u202e" not in problem.format()
+    assert "U+001B" in problem.format() and "U+202E" in problem.format_github()
+
+
+def test_an_interrupted_build_leaves_debris_that_the_next_build_removes(minimal_repo: Path) -> None:
+    from build_tools.build import build_site
+
+    (minimal_repo / ".site-build-abc123" / "en").mkdir(parents=True)
+    (minimal_repo / ".site-old-xyz").mkdir()
+    build_site(minimal_repo)
+    assert (minimal_repo / "site" / "index.html").is_file()
+    assert not list(minimal_repo.glob(".site-build-*")) and not list(minimal_repo.glob(".site-old-*"))

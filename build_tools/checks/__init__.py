@@ -25,6 +25,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     references.check_references,
     references.check_review_dates,
     references.check_sources_locatable,
+    references.check_phone_numbers,
     translations.check_translations,
     exercises.check_exercises,
     exercises.check_decision_aids,

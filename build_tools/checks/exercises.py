@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..graph import all_paths, can_reach_end, reachable
+from ..graph import MAX_PATHS, TooManyPaths, can_reach_end, longest_to_ends, reachable
 from ..model import AidNode, DecisionAid, Exercise, ExerciseNode, Manual
 from ..problems import Problem
 from .references import did_you_mean, missing
@@ -57,15 +57,9 @@ def graph_edges(nodes: Mapping[str, ExerciseNode | AidNode]) -> dict[str, list[s
 
 
 def longest_answers(start: str, nodes: Mapping[str, ExerciseNode | AidNode]) -> dict[str, int]:
-    """For every end node: the most answers any path from the start takes to reach it."""
+    """For every end node: the most answers any path from the start takes to reach it (TooManyPaths if countless)."""
     ends = {node_id for node_id, node in nodes.items() if node.end}
-    longest: dict[str, int] = {}
-    for taken in all_paths(start, graph_edges(nodes), ends):
-        node_id = start
-        for index in taken:
-            node_id = nodes[node_id].choices[index].next
-        longest[node_id] = max(longest.get(node_id, 0), len(taken))
-    return longest
+    return longest_to_ends(start, graph_edges(nodes), ends)
 
 
 def check_exercise(exercise: Exercise, manual: Manual) -> list[Problem]:
@@ -80,7 +74,12 @@ def check_decision_aid(aid: DecisionAid, manual: Manual) -> list[Problem]:
     """The graph rules, at most six answers to any outcome, and every reference of an action card exists."""
     problems = check_graph(aid, aid.nodes)
     if not problems:  # the paths are only meaningful in a sound graph
-        for node_id, answers in longest_answers(aid.start, aid.nodes).items():
+        try:
+            longest = longest_answers(aid.start, aid.nodes)
+        except TooManyPaths:
+            longest = {}
+            problems.append(m.AID_TOO_MANY_PATHS.at(aid.path, aid.line_of("start"), limit=MAX_PATHS))
+        for node_id, answers in longest.items():
             if answers > MAX_AID_ANSWERS:
                 line = aid.nodes[node_id].line_of("end")
                 problems.append(m.AID_TOO_LONG.at(aid.path, line, node=node_id, answers=answers, limit=MAX_AID_ANSWERS))
