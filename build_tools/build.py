@@ -87,7 +87,7 @@ def build_offline(root: Path, zip_path: Path) -> Path:
 
 
 DEBRIS = (".site-build-*", ".site-old-*", ".site-offline-*")
-LOCK_FILE = ".site-build.lock"
+LOCK_FILE = ".manual-build.lock"  # kept: it is not debris, and holding it is what makes cleaning safe
 
 
 @contextmanager

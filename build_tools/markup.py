@@ -81,6 +81,16 @@ def find_unsafe(text: str) -> list[Unsafe]:
     return found
 
 
+def without_closing_tags(found: list[Unsafe]) -> list[Unsafe]:
+    """'<b>…</b>' is one problem, said at the opening tag."""
+    opened = {item.text[1:].split(None, 1)[0].rstrip(">").lower() for item in found if item.kind == "html"}
+    return [
+        item
+        for item in found
+        if not (item.kind == "html" and item.text.startswith("</") and item.text[2:].rstrip(">").lower() in opened)
+    ]
+
+
 def is_remote(target: str) -> bool:
     """An address on another host: a scheme with //, or a path that browsers read as one (//host, /\\host)."""
     cleaned = CONTROL_AND_SPACE.sub("", html.unescape(target)).replace("\\", "/")

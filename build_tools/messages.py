@@ -42,6 +42,16 @@ AID_FILE_NAME = Message("aid-file-name", "unexpected file: the decision aid is {
 YAML_EXTENSION = Message("yaml-extension", "unexpected file: use the ending .yml")
 FILE_NUMBER_MISMATCH = Message("file-number-mismatch", "the file name says step {file_number} but 'number' is {number}")
 FILE_ID_MISMATCH = Message("file-id-mismatch", "the file name says '{file_id}' but 'id' is '{id}'")
+CONTENT_FILE_KIND = Message(
+    "content-file-kind", "unexpected file in content/: only pages (.md) and images ({kinds}) may be published"
+)
+SHADOWS_THEME = Message(
+    "shadows-theme", "this file would replace the site's own '{asset}' on every page; give it another name or place"
+)
+FRONT_MATTER_KEY = Message("front-matter-key", "front matter key '{key}' is not allowed here (allowed: {allowed})")
+FRONT_MATTER_VALUE = Message(
+    "front-matter-value", "front matter '{key}' must be plain text without markup or the characters < > & \""
+)
 PAGE_MISSING_IN_LANGUAGE = Message(
     "page-missing-in-language",
     "missing {language} page: {counterpart} has no counterpart (the two sites mirror each other page for page)",

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import messages as m
 from .causes import fold
 from .checks import CheckOptions, run_checks
+from .checks.content_files import check_content_files
 from .checks.hedges import check_page_hedges
 from .checks.pages import check_page_mirror
 from .load import load_manual
@@ -66,6 +67,7 @@ def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
         + run_checks(result.manual, options or default_options())
         + check_page_mirror(root)
         + check_page_hedges(root)
+        + check_content_files(root)
         + check_schema_lines(root)
     )
     if not errors(problems):  # what the build would refuse, the check refuses first

@@ -642,6 +642,78 @@ CASES += [
 ]
 
 
+def page(rel: str, content: bytes) -> Callable[[Path], None]:
+    """A hand-written page in both languages (the sites mirror each other), the Swedish one as given."""
+
+    def apply(root: Path) -> None:
+        write(f"content/sv/{rel}", content)(root)
+        write(f"content/en/{rel}", b"# Page\n\nText.\n")(root)
+
+    return apply
+
+
+CASES += [
+    Case(
+        "page: raw HTML",
+        page("extra.md", b'# Extra\n\nText.\n\n<div onclick="alert(1)">x</div>\n'),
+        "content/sv/extra.md:5: text contains raw HTML '<div onclick=\"alert(1)\">'",
+    ),
+    Case(
+        "page: a frame from another host",
+        page("extra.md", b'# Extra\n\n<iframe src="https://example.com/"></iframe>\n'),
+        "content/sv/extra.md:3: text contains raw HTML '<iframe src=\"https://example.com/\">'",
+    ),
+    Case(
+        "page: a script next to it",
+        page("extra.md", b'# Extra\n\n<script src="x.js"></script>\n'),
+        "content/sv/extra.md:3: text contains raw HTML '<script src=\"x.js\">'",
+    ),
+    Case(
+        "page: an image from another host",
+        page("extra.md", b"# Extra\n\n![x](https://example.com/x.png)\n"),
+        "content/sv/extra.md:3: text shows an image from another site 'https://example.com/x.png'",
+    ),
+    Case(
+        "page: an attribute list",
+        page("extra.md", b'# Extra\n\nText\n{: onclick="alert(1)" }\n'),
+        "content/sv/extra.md:4: text contains the attribute list",
+    ),
+    Case(
+        "page: markup in the front-matter title",
+        page("extra.md", b'---\ntitle: "<img src=x onerror=alert(1)>"\n---\n# Extra\n'),
+        "content/sv/extra.md:2: front matter 'title' must be plain text without markup",
+    ),
+    Case(
+        "page: a front-matter key that changes the build",
+        page("extra.md", b"---\ntemplate: ../../etc/x.html\n---\n# Extra\n"),
+        "content/sv/extra.md:2: front matter key 'template' is not allowed here",
+    ),
+    Case(
+        "page: a script file in content",
+        write("content/sv/x.js", b"alert(1)\n"),
+        "content/sv/x.js:1: unexpected file in content/: only pages (.md) and images",
+    ),
+    Case(
+        "page: a file that replaces the theme's script",
+        write("content/sv/assets/manual/search-setup.js", b"alert(1)\n"),
+        "content/sv/assets/manual/search-setup.js:1: this file would replace the site's own",
+    ),
+    Case(
+        "page: a symbolic link in content",
+        lambda root: (
+            (root / "content/sv/lank.md").symlink_to("/etc/hostname"),
+            (root / "content/en/lank.md").symlink_to("/etc/hostname"),
+        ),
+        "content/en/lank.md:1: a symbolic link is not allowed here",
+    ),
+    Case(
+        "page: an invisible character",
+        page("extra.md", "# Extra\n\nText \u202e here.\n".encode()),
+        "content/sv/extra.md:3: the text contains the invisible character U+202E",
+    ),
+]
+
+
 STEP1_WITH_ITS_IDS = "step 'identifiering' (with its rights and time limits)"
 
 
@@ -693,6 +765,9 @@ THEN: dict[str, tuple[str, ...]] = {
     "negative days": (wait(STEP3, 21, "step 'inledande-stod' (with its rights and time limits)", 1),),
     "a symbolic link loop": (
         "case_exercises/b.yml:1: a symbolic link is not allowed here; put the file itself in its place",
+    ),
+    "page: a symbolic link in content": (
+        "content/sv/lank.md:1: a symbolic link is not allowed here; put the file itself in its place",
     ),
 }
 

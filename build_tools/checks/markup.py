@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..markup import Unsafe, find_unsafe, internal_links
+from ..markup import Unsafe, find_unsafe, internal_links, without_closing_tags
 from ..model import Manual, Node
 from ..problems import Message, Problem
 from .walk import all_nodes
@@ -41,14 +41,7 @@ def check_markup(manual: Manual, options: CheckOptions) -> list[Problem]:
         for name, index, text in texts_of(node):
             line = node.line_of(name, index if index >= 0 else None)
             found = find_unsafe(text) + [Unsafe("internal-link", target) for target in internal_links(text)]
-            opened = {item.text[1:].split(None, 1)[0].rstrip(">").lower() for item in found if item.kind == "html"}
-            for unsafe in found:
-                if (
-                    unsafe.kind == "html"
-                    and unsafe.text.startswith("</")
-                    and unsafe.text[2:].rstrip(">").lower() in opened
-                ):
-                    continue  # '<b>…</b>' is one problem, said at the opening tag
+            for unsafe in without_closing_tags(found):
                 message, placeholder = MESSAGE_OF_KIND[unsafe.kind]
                 shown = unsafe.text if len(unsafe.text) <= SHOWN_LENGTH else unsafe.text[:SHOWN_LENGTH] + "…"
                 problems.append(message.at(node.path, line, **{placeholder: shown}))
