@@ -97,22 +97,30 @@ def cmd_search(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
-    from .search.engine import MARKS, search
+    from .search.engine import MARKS, find
 
     marks = MARKS["terminal"] if sys.stdout.isatty() and not args.json else MARKS["plain"]
     query = " ".join(args.query)
     if not query.strip():
         print("manual search: give at least one word to look for", file=sys.stderr)
         return 2
-    hits = search(_root(args.root), query, args.lang, args.limit, marks)
+    found = find(_root(args.root), query, args.lang, args.limit, marks)
+    hits = found.hits
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
-        return 0
-    for rank, hit in enumerate(hits, 1):
-        title = hit.title if hit.title == hit.page_title else f"{hit.title} – {hit.page_title}"
-        print(f"{rank}. {title}\n   {hit.url}\n   {hit.snippet}\n")
+    else:
+        for rank, hit in enumerate(hits, 1):
+            title = hit.title if hit.title == hit.page_title else f"{hit.title} – {hit.page_title}"
+            print(f"{rank}. {title}\n   {hit.url}\n   {hit.snippet}\n")
+    help_ = found.ways_on
+    if found.did_you_mean:  # on stderr, so --json stays one JSON document
+        print(f"{help_['did_you_mean']}: {' / '.join(found.did_you_mean)}?", file=sys.stderr)
     if not hits:
         print("No results." if args.lang == "en" else "Inga träffar.", file=sys.stderr)
+        prefix = "en/" if args.lang == "en" else ""
+        print(f"{help_['ways_on']}:", file=sys.stderr)
+        for way in help_["links"] + help_["steps"]:
+            print(f"  {way['label']}: {prefix}{way['href']}", file=sys.stderr)
         return 1
     return 0
 

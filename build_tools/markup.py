@@ -43,7 +43,7 @@ CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 
 @dataclass(frozen=True)
 class Unsafe:
-    kind: Literal["html", "link", "attributes", "remote-image", "internal-link"]
+    kind: Literal["html", "link", "attributes", "remote-image"]
     text: str
 
 

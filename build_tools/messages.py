@@ -90,13 +90,18 @@ REMOTE_IMAGE = Message(
 ATTRIBUTE_LIST = Message(
     "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
 )
-INTERNAL_LINK = Message(
-    "internal-link",
-    "text links to '{target}' inside the site; a text is shown on several pages, so the link would break there: "
-    "name the page in words, or give a full https:// address",
+TEXT_LINK_NOT_FOUND = Message(
+    "text-link-not-found",
+    "text links to '{target}', which leads to no page of the site from {page}, where the text is shown; "
+    "link to a page the build makes, relative to that page (e.g. '../steg/identifiering.md')",
 )
-PHONE_MISMATCH = Message(
-    "phone-mismatch", "the number shown ({phone}) and the number dialled ({international}) are not the same number"
+TEXT_ANCHOR_NOT_FOUND = Message(
+    "text-anchor-not-found", "text links to '{target}', but {page} has no section '#{anchor}'"
+)
+TEXT_LINK_FROM_ROOT = Message(
+    "text-link-from-root",
+    "text links to '{target}' from the root of the site, which breaks in the offline edition; "
+    "write the link relative to the page (e.g. '../tecken.md')",
 )
 EDITORS_DOUBT_IN_PUBLIC_TEXT = Message(
     "editors-doubt-in-public-text",
@@ -128,6 +133,27 @@ REVIEW_OLD = Message(
     "review-old", "last reviewed {date}, more than {days} days ago: please review the content", Severity.WARNING
 )
 
+# contacts and the regional coordinators: a reader dials what the page shows
+NUMBERS_DIFFER = Message(
+    "numbers-differ",
+    "'international' ({international}) is not the same number as 'phone' ({phone}); write the one number twice",
+)
+SWITCHBOARD_WITHOUT_ROUTE = Message(
+    "switchboard-without-route",
+    "a switchboard needs 'route:' saying whom to ask for; without it a reader takes it for the coordinators' line",
+)
+CHECKED_IN_FUTURE = Message("checked-in-future", "checked {date} is in the future")
+REGION_WITHOUT_CONTACT = Message(
+    "region-without-contact",
+    "region '{id}' has no contact with a phone, e-mail or web page: add the coordinators' own contact, "
+    "or a route to them (for example the support line, stodtelefon)",
+)
+REGION_CONTACT_UNDATED = Message(
+    "region-contact-undated",
+    "contact '{id}' is shown for a region without '{key}:'; a region's contacts say when they were checked "
+    "('checked: YYYY-MM-DD') and against which source ('sources: [...]')",
+)
+
 # the steps of the process
 NO_STEPS = Message("no-steps", "no step files found (steps/NN-<id>.yml)")
 STEPS_MISSING = Message("steps-missing", "the process must have steps 1 to 6; missing: {missing}")
@@ -147,6 +173,9 @@ DEAD_END = Message("dead-end", "node '{node}' has no choices and is not an end (
 END_WITHOUT_OUTCOME = Message("end-without-outcome", "end node '{node}' has no 'outcome'")
 NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist{hint}")
 UNREACHABLE_NODE = Message("unreachable-node", "node '{node}' cannot be reached from the start node '{start}'")
+EXERCISE_ID_RESERVED = Message(
+    "exercise-id-reserved", "the id '{id}' is the address of another page (ovningar/{id}/); choose another id"
+)
 NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a loop with no way out)")
 
 # the first-contact decision aid

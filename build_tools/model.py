@@ -108,6 +108,11 @@ class LegalRef(Node):
     paragraph: int | None = None
     point: int | None = None
     about: Localized | None = None
+    # when this reference was last read against a consolidated text, and which (default: the law's)
+    checked: date | None = None
+    against: SourceId | None = None
+    # a citation of a repealed act, stated as history (e.g. "before 1 July 2025 …")
+    history: bool = False
 
 
 class Task(Node):
@@ -185,24 +190,48 @@ class Law(Node):
     short: str | None = None
     sfs: str | None = None
     url: Url
+    # the consolidated text that references are read against, and when the act ceased to apply
+    consolidated: SourceId | None = None
+    repealed: date | None = None
 
 
 class Contact(Node):
     id: Slug
     name: Localized
-    phone: str | None = None
-    international: str | None = None
+    phone: str | None = None  # as shown; the `tel:` link is derived from it, never written separately
+    international: str | None = None  # the same number as dialled from abroad (shown, never dialled)
     email: str | None = None
     hours: Localized | None = None
     description: Localized | None = None
+    # a switchboard is not the coordinators' own line: it is shown labelled, with what to ask for
+    switchboard: bool = False
+    # how this contact leads to the regional coordinators (what to ask for, who refers you on)
+    route: Localized | None = None
     actor: Slug | None = None
     url: Url | None = None
     emergency: bool = False
+    # when the details were last checked against `sources`: shown as "Kontrollerad …" on the regions page
+    checked: date | None = None
+    sources: list[SourceId] = []
 
     @property
     def tel_uri(self) -> str:
-        number = self.international or self.phone or ""
-        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        """The `tel:` link of the number shown (`phone`), so a link never dials another number than it shows."""
+        return "tel:" + self.dialled(self.phone or "")
+
+    @staticmethod
+    def dialled(number: str) -> str:
+        """A number as written ("020-39 00 00", "+46 20 390 000", "114 14") in the form a phone dials.
+
+        Swedish numbers with a trunk 0 get the country code, so the link works from a foreign phone too;
+        short numbers (112, 114 14) stay as they are.
+        """
+        digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        if digits.startswith("00"):
+            return "+" + digits[2:]
+        if digits.startswith("0"):
+            return "+46" + digits[1:]
+        return digits
 
 
 class Region(Node):
@@ -210,8 +239,10 @@ class Region(Node):
     name: Localized
     counties: list[str] = Field(min_length=1)
     hosts: list[str] = []
+    # the coordinators' own contacts, or a route to them (a labelled switchboard, the support line)
     contacts: list[Slug] = []
     note: Localized | None = None
+    sources: list[SourceId] = []  # for the counties, the host municipalities and the note
 
 
 class GlossaryTerm(Node):

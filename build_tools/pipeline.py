@@ -12,6 +12,7 @@ from .causes import fold
 from .checks import CheckOptions, run_checks
 from .checks.content_files import check_content_files
 from .checks.hedges import check_page_hedges
+from .checks.links import check_text_links
 from .checks.pages import check_page_mirror
 from .load import load_manual
 from .model import Manual
@@ -71,21 +72,23 @@ def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
         + check_schema_lines(root)
     )
     if not errors(problems):  # what the build would refuse, the check refuses first
-        problems += check_rendering(result.manual)
+        problems += check_rendering(result.manual, root)
     return CheckedManual(result.manual, fold(problems, result.lost, result.manual, set(result.problems)))
 
 
-def check_rendering(manual: Manual) -> list[Problem]:
-    """Make every generated page in both languages, as the build will; a template error becomes a problem."""
+def check_rendering(manual: Manual, root: Path) -> list[Problem]:
+    """Make every generated page in both languages, as the build will; a template error becomes a problem,
+    and so does a link in a text that leads nowhere from a page it is shown on."""
     import traceback
 
     import jinja2
 
     from .render import TEMPLATES, Renderer
 
+    generated: dict[str, list[tuple[str, str]]] = {}
     for lang in ("sv", "en"):
         try:
-            Renderer(manual, lang).pages()
+            generated[lang] = [(page.path, page.content) for page in Renderer(manual, lang).pages()]
         except (jinja2.TemplateError, LookupError, TypeError, ValueError, AttributeError) as exc:
             path, line = "build_tools/templates", 1
             for frame in reversed(traceback.extract_tb(exc.__traceback__)):
@@ -94,7 +97,7 @@ def check_rendering(manual: Manual) -> list[Problem]:
                     line = frame.lineno or 1
                     break
             return [m.RENDER_FAILED.at(path, line, detail=f"{type(exc).__name__}: {exc}")]
-    return []
+    return check_text_links(manual, root, generated)
 
 
 def load_checked(root: Path, options: CheckOptions | None = None) -> CheckedManual:

@@ -46,6 +46,8 @@ def exercise_path(exercise: Exercise) -> str:
 
 MATRIX_PATH = "vem-gor-vad.md"
 EXERCISES_PATH = "ovningar/index.md"
+# the debrief across groups, next to the exercises (an exercise may not take its name: checks/exercises.py)
+SESSIONS_PATH = f"ovningar/{branching.SESSIONS_PAGE}.md"
 ACTORS_INDEX_PATH = "aktorer/index.md"
 INDEX_PATH = "index.md"
 LAWS_INDEX_PATH = "lagar/index.md"
@@ -118,6 +120,7 @@ class Renderer:
             glossary_terms=self.glossary_terms,
             lookup=lookup,
             exercise_path=exercise_path,
+            sessions_path=SESSIONS_PATH,
             card_order=branching.card_order,
             steps_covered=branching.steps_covered,
         )
@@ -258,9 +261,18 @@ class Renderer:
             return []
         labels = {key: self.ui(key) for key in branching.PLAYER_LABELS}
         pages = [self.render("exercises.md.j2", EXERCISES_PATH, exercises=exercises)]
+        session_labels = {key: self.ui(key) for key in branching.SESSIONS_LABELS}
+        pages.append(
+            self.render(
+                "sessions.md.j2",
+                SESSIONS_PATH,
+                exercises=exercises,
+                payload=branching.sessions_payload(exercises, session_labels),
+            )
+        )
         for exercise in exercises:
             payload = branching.graph_payload(
-                "exercise", exercise.id, exercise.start, exercise.nodes, self.manual, labels
+                "exercise", exercise.id, exercise.start, exercise.nodes, self.manual, labels, exercise.duration_minutes
             )
             pages.append(self.render("exercise.md.j2", exercise_path(exercise), exercise=exercise, payload=payload))
         return pages

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Manual
-from .render import AID_PATH, emergency_contacts, ui_strings
+from .render import AID_PATH, CONTACTS_PATH, GLOSSARY_PATH, emergency_contacts, step_path, ui_strings
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 # where the other language's copy of the current page lives, relative to this site's root
@@ -108,6 +108,7 @@ def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
             }
             if manual.decision_aids
             else None,
+            "search_help": search_help(manual, lang, offline),
             "emergency": [
                 {
                     "name": c.name.get(lang),
@@ -118,4 +119,27 @@ def extra(manual: Manual, lang: str, offline: bool = False) -> dict[str, Any]:
                 for c in emergency_contacts(manual)
             ],
         },
+    }
+
+
+def page_href(path: str, offline: bool) -> str:
+    """`ordlista.md` -> `ordlista/`, or `ordlista.html` in the offline edition (plain .html links)."""
+    return path.removesuffix(".md") + (".html" if offline else "/")
+
+
+def search_help(manual: Manual, lang: str, offline: bool) -> dict[str, Any]:
+    """What the search panel offers when a search finds nothing: ways on, never an empty panel."""
+    strings = ui_strings()
+    ways = [(strings["glossary_title"][lang], GLOSSARY_PATH), (strings["contacts"][lang], CONTACTS_PATH)]
+    if manual.decision_aids:
+        ways.insert(0, (strings["aid_nav"][lang], AID_PATH))
+    return {
+        "did_you_mean": strings["search_did_you_mean"][lang],
+        "ways_on": strings["search_ways_on"][lang],
+        "steps_label": strings["search_steps"][lang],
+        "links": [{"label": label, "href": page_href(path, offline)} for label, path in ways],
+        "steps": [
+            {"label": f"{step.number}. {step.title.get(lang)}", "href": page_href(step_path(step), offline)}
+            for step in manual.steps
+        ],
     }

@@ -21,7 +21,13 @@ if str(ROOT) not in sys.path:  # work from a checkout even without `pip install 
 from build_tools import offline, pipeline, site_config  # noqa: E402
 from build_tools.history import read_history  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
-from build_tools.search.site_index import enrich_search_index  # noqa: E402
+from build_tools.search.site_index import (  # noqa: E402
+    WORKER,
+    WORKER_NAME,
+    enrich_search_index,
+    write_words,
+    write_worker,
+)
 
 log = logging.getLogger("mkdocs.hooks.manual")
 _state: dict[str, object] = {}
@@ -81,3 +87,5 @@ def on_post_build(config) -> None:
     if index_file.exists():  # written by the search plugin, whose on_post_build runs before hooks
         renderer = _state["renderer"]
         enrich_search_index(index_file, renderer.manual, renderer.lang)  # type: ignore[attr-defined]
+        write_words(Path(config.site_dir))
+        write_worker(Path(config.site_dir), ROOT / "overrides" / WORKER / WORKER_NAME)

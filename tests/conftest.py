@@ -89,9 +89,18 @@ def ui(key: str, lang: str) -> str:
     return ui_strings()[key][lang]
 
 
+# inline elements run on with the text around them ("[steg 2](…):" reads "steg 2:"); other tags separate
+INLINE_TAG = re.compile(r"</?(?:a|abbr|code|em|span|strong)\b[^>]*>")
+
+
+def visible_text(markup: str) -> str:
+    """HTML as the reader sees it: inline elements run on with their text, other tags separate."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", markup)))
+
+
 def plain(text: str) -> str:
     """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markdown.markdown(text))).split())
+    return " ".join(visible_text(markdown.markdown(text)).split())
 
 
 def squash(text: str) -> str:

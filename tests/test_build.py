@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from build_tools import pipeline
 from build_tools.cli import main
 from build_tools.load import load_manual
 
-from .conftest import REPO, copy_repo
+from .conftest import REPO, copy_repo, visible_text
 
 MANUAL = load_manual(REPO).manual
 LANGS = ("sv", "en")
@@ -23,10 +22,6 @@ LANGS = ("sv", "en")
 def page(site: Path, lang: str, path: str) -> str:
     base = site if lang == "sv" else site / "en"
     return (base / path / "index.html").read_text(encoding="utf-8")
-
-
-def visible_text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
 
 
 def test_repository_content_passes_the_check(capsys) -> None:

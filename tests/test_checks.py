@@ -25,6 +25,16 @@ ACTORS = "steps/actors.yml"
 EXERCISE = "case_exercises/prov.yml"
 SOURCES = "steps/shared/sources.yml"
 AID = "decision_aid/first-contact.yml"
+CONTACTS = "steps/shared/contacts.yml"
+REGIONS = "steps/shared/regions.yml"
+SOCIALJOUREN_PHONE = 'phone: "08-000 00 00"'
+
+
+def regions_file(contacts: str) -> bytes:
+    """A regions file with one region listing `contacts` (a YAML list, e.g. "[socialjouren]")."""
+    lines = ["# yaml-language-server: $schema=../../schemas/regions.schema.json", "- id: vast"]
+    lines += ["  name: {sv: Region Väst, en: Region West}", "  counties: [Hallands län]", f"  contacts: {contacts}"]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def aid_chain(questions: int) -> bytes:
@@ -54,6 +64,14 @@ def write(rel: str, content: bytes) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(content)
+
+    return apply
+
+
+def combine(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for change in changes:
+            change(root)
 
     return apply
 
@@ -297,6 +315,14 @@ CASES += [
         "steps/07-identifiering.yml:2: the file name says step 07 but 'number' is 1",
     ),
     Case(
+        "exercise id that is the address of another page",
+        lambda root: (
+            replace(EXERCISE, "id: prov", "id: genomgang")(root),
+            (root / EXERCISE).rename(root / "case_exercises/genomgang.yml"),
+        ),
+        "case_exercises/genomgang.yml:2: the id 'genomgang' is the address of another page (ovningar/genomgang/)",
+    ),
+    Case(
         "exercise file name and id differ",
         replace(EXERCISE, "id: prov", "id: annat"),
         f"{EXERCISE}:2: the file name says 'prov' but 'id' is 'annat'",
@@ -499,6 +525,39 @@ CASES += [
         replace(STEP2, "  - id: skydd\n", "  - id: skydd\n    sv: A.\n    en: A.\n  - id: skydd\n"),
         f"{STEP2}:24: duplicate right id 'skydd' (also at {STEP2}:21)",
     ),
+    Case(
+        "contact: the number from abroad is another number",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + '\n  international: "+46 8 000 00 01"'),
+        f"{CONTACTS}:9: 'international' (+46 8 000 00 01) is not the same number as 'phone' (08-000 00 00)",
+    ),
+    Case(
+        "contact: a switchboard that does not say whom to ask for",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  switchboard: true"),
+        f"{CONTACTS}:9: a switchboard needs 'route:' saying whom to ask for",
+    ),
+    Case(
+        "contact: checked in the future",
+        replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  checked: 2999-12-31\n  sources: [test-source]"),
+        f"{CONTACTS}:9: checked 2999-12-31 is in the future",
+    ),
+    Case(
+        "region: no contact a reader can use",
+        write(REGIONS, regions_file("[]")),
+        f"{REGIONS}:5: region 'vast' has no contact with a phone, e-mail or web page",
+    ),
+    Case(
+        "region: a contact without the date it was checked",
+        write(REGIONS, regions_file("[socialjouren]")),
+        f"{CONTACTS}:6: contact 'socialjouren' is shown for a region without 'checked:'",
+    ),
+    Case(
+        "region: a contact without its source",
+        combine(
+            write(REGIONS, regions_file("[socialjouren]")),
+            replace(CONTACTS, SOCIALJOUREN_PHONE, SOCIALJOUREN_PHONE + "\n  checked: 2026-11-30"),
+        ),
+        f"{CONTACTS}:6: contact 'socialjouren' is shown for a region without 'sources:'",
+    ),
 ]
 
 
@@ -580,11 +639,6 @@ CASES += [
         f"{STEP1}:7: the text contains the invisible character U+001B",
     ),
     Case(
-        "shown and dialled numbers differ",
-        replace(CONTACTS, '  phone: "08-000 00 00"', '  phone: "08-000 00 00"\n  international: "+46 8 111 11 11"'),
-        f"{CONTACTS}:9: the number shown (08-000 00 00) and the number dialled (+46 8 111 11 11) are not the same",
-    ),
-    Case(
         "negative days",
         replace(STEP3, "days: 30", "days: -3"),
         f"{STEP3}:21: 'time_limits[1].days' must be at least 0 (got -3)",
@@ -596,8 +650,19 @@ CASES += [
     ),
     Case(
         "a link to a page that does not exist, in a text",
-        replace(STEP1, "{sv: De första dagarna.,", '{sv: "Se [kontakt](../kontakt.md).",'),
-        f"{STEP1}:7: text links to '../kontakt.md' inside the site",
+        replace(EXERCISE, "{sv: En situation.,", '{sv: "Se [kontakt](../saknas.md).",'),
+        f"{EXERCISE}:7: text links to '../saknas.md', which leads to no page of the site from ovningar/prov.md",
+    ),
+    Case(
+        "a link to a section that does not exist, in a text",
+        replace(EXERCISE, "{sv: En situation.,", '{sv: "Se [steg 1](../steg/identifiering.md#finns-inte).",'),
+        f"{EXERCISE}:7: text links to '../steg/identifiering.md#finns-inte', but steg/identifiering.md has no "
+        "section '#finns-inte'",
+    ),
+    Case(
+        "a link from the root of the site, in a text",
+        replace(EXERCISE, "{sv: En situation.,", '{sv: "Se [tecken](/tecken/).",'),
+        f"{EXERCISE}:7: text links to '/tecken/' from the root of the site",
     ),
     Case(
         "an image by reference from another site",
@@ -888,7 +953,7 @@ def test_a_template_error_is_a_problem_not_a_traceback(minimal_repo: Path) -> No
     node_id, node = next(iter(exercise.nodes.items()))
     broken_node = node.model_copy(update={"step": "finns-inte"})  # what the checks would refuse
     broken = exercise.model_copy(update={"nodes": {**exercise.nodes, node_id: broken_node}})
-    problems = pipeline.check_rendering(dataclasses.replace(manual, exercises=(broken,)))
+    problems = pipeline.check_rendering(dataclasses.replace(manual, exercises=(broken,)), minimal_repo)
     assert [p.code for p in problems] == ["render-failed"]
     assert problems[0].path.startswith("build_tools/templates/") and problems[0].line > 1
     assert "finns-inte" in problems[0].message
@@ -928,3 +993,20 @@ def test_an_interrupted_build_leaves_debris_that_the_next_build_removes(minimal_
     build_site(minimal_repo)
     assert (minimal_repo / "site" / "index.html").is_file()
     assert not list(minimal_repo.glob(".site-build-*")) and not list(minimal_repo.glob(".site-old-*"))
+
+
+def test_a_text_may_link_to_a_page_and_section_the_build_makes(minimal_repo: Path, capsys) -> None:
+    """A link that leads to a generated page and to one of its sections passes the check, and the
+    strict build agrees (MkDocs checks links and anchors)."""
+    from build_tools.checks.links import section_ids
+    from build_tools.render import Renderer
+
+    manual = pipeline.check(minimal_repo).manual
+    step_page = next(p for p in Renderer(manual, "sv").pages() if p.path == "steg/identifiering.md")
+    anchor = sorted(section_ids(step_page.content) - {"__skip"})[0]
+    link = f"../steg/identifiering.md#{anchor}"
+    replace(EXERCISE, "{sv: En situation.,", f'{{sv: "Se [steg 1]({link}) och [tecknen](../tecken.md).",')(minimal_repo)
+    assert main(["check", "--root", str(minimal_repo)]) == 0, capsys.readouterr().out
+    assert main(["build", "--root", str(minimal_repo)]) == 0, capsys.readouterr()
+    page = (minimal_repo / "site/ovningar/prov/index.html").read_text(encoding="utf-8")
+    assert f'href="../../steg/identifiering/#{anchor}"' in page

@@ -17,7 +17,7 @@ from build_tools import pipeline
 from build_tools.checks.exercises import MAX_AID_ANSWERS
 from build_tools.graph import all_paths
 from build_tools.load import FIRST_CONTACT_FILE, load_manual
-from build_tools.model import ActionCard
+from build_tools.model import ActionCard, Exercise
 
 from .conftest import REPO, copy_repo, plain, squash, ui
 from .test_accessibility import WCAG_TAGS, axe_source, describe  # noqa: F401 (axe_source is a fixture)
@@ -31,7 +31,17 @@ LANGS = ("sv", "en")
 STAGE = ".branching-player__stage"
 # the answer "under 18, or not sure" and the adults' consent question, by their ids in the YAML
 AGE_QUESTION = ("alder", 0)
+ADULT_ANSWER = ("alder", 1)
 CONSENT_QUESTION = "samtycke"
+# the words of "report to social services at once", and of a question about the adult's children
+REPORT_AT_ONCE = {"sv": ("orosanmälan", "socialtjänsten", "genast"), "en": ("report", "social services", "at once")}
+CHILDREN = {"sv": "barn", "en": "children"}
+# OSL 10 kap. 23 §: what an adult's card says about passing information to the police without consent
+OSL_THRESHOLD = {
+    "sv": ("minst ett års fängelse som lägsta straff", "försök två år", "människohandel", "människoexploatering"),
+    "en": ("minimum sentence of at least one year", "two years for an attempt", "trafficking", "human exploitation"),
+}
+SECTION_NUMBER = re.compile(r"\b(?:avsnitt|section)\s+\d+\.\d+", re.I)
 PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
@@ -72,10 +82,130 @@ def test_the_aid_asks_the_questions_of_a_first_contact() -> None:
         assert card.do_now and card.avoid, nodes[-1]
         if AGE_QUESTION in zip(nodes, path, strict=False):
             assert {"socialkontoret", "socialjouren"} <= set(card.call), "children: social services always"
-            assert "skyddsbedomning-barn" in card.time_limits, "children: protection assessment same or next day"
+            assert "skyddsbedomning-barn" in card.time_limits, "children: the protection assessment at once"
             assert CONSENT_QUESTION not in nodes, "children: no question of consent"
         elif nodes[-1] not in acute:
             assert CONSENT_QUESTION in nodes, "adults: consent is asked unless in acute danger"
+
+
+def sentences(card: ActionCard, lang: str) -> list[str]:
+    return [plain(sentence.get(lang)) for sentence in (card.summary, *card.do_now)]
+
+
+def reports_at_once(card: ActionCard) -> bool:
+    """The card tells the reader to report to social services at once, and whom to call for it."""
+    said = all(
+        any(all(word in sentence.lower() for word in REPORT_AT_ONCE[lang]) for sentence in sentences(card, lang))
+        for lang in LANGS
+    )
+    return said and {"socialkontoret", "socialjouren"} <= set(card.call)
+
+
+def answers(path: list[int]) -> list[tuple[str, int]]:
+    return list(zip(visited(path), path, strict=False))
+
+
+def acute_ends() -> set[str]:
+    return {c.next for c in NODES[AID.start].choices if NODES[c.next].end}
+
+
+def test_every_path_for_a_child_reports_to_social_services_at_once() -> None:
+    """Under 18 or unsure, and acute danger (where nobody has asked the age yet): report at once, and 112 or police."""
+    child_paths = [p for p in PATHS if AGE_QUESTION in answers(p) or visited(p)[-1] in acute_ends()]
+    assert len(child_paths) >= 3
+    for path in child_paths:
+        end = visited(path)[-1]
+        card = card_of(end)
+        assert reports_at_once(card), end
+        assert {"nodnummer-112", "polisen-11414"} & set(card.call), end
+        assert "skyddsbedomning-barn" in card.time_limits, end
+
+
+def children_questions(path: list[int]) -> list[tuple[str, int]]:
+    """The questions on a path that ask about the adult's children, with the answer given."""
+    return [
+        (node_id, index)
+        for node_id, index in answers(path)
+        if CHILDREN["sv"] in NODES[node_id].title.sv.lower() and CHILDREN["en"] in NODES[node_id].title.en.lower()
+    ]
+
+
+def test_every_adult_is_asked_about_children_whose_protection_needs_no_consent() -> None:
+    adult_paths = [p for p in PATHS if ADULT_ANSWER in answers(p)]
+    assert adult_paths
+    for path in adult_paths:
+        asked = children_questions(path)
+        assert len(asked) == 1, f"no question about children on {visited(path)}"
+        node_id, index = asked[0]
+        node = NODES[node_id]
+        assert node.choices[0].label.sv.startswith("Ja") and node.choices[0].label.en.startswith("Yes")
+        card = card_of(visited(path)[-1])
+        assert reports_at_once(card) == (index == 0), visited(path)
+    # whatever the adult says about support: the children's protection does not depend on it
+    for index in range(len(NODES[CONSENT_QUESTION].choices)):
+        through = [p for p in adult_paths if (CONSENT_QUESTION, index) in answers(p)]
+        assert any(children_questions(p)[0][1] == 0 for p in through), NODES[CONSENT_QUESTION].choices[index].label.sv
+
+
+def support_without_police() -> int:
+    """The answer to the consent question that accepts support without a police report."""
+    choices = NODES[CONSENT_QUESTION].choices
+    found = [
+        i
+        for i, c in enumerate(choices)
+        if "utan polisanmälan" in c.label.sv and "without a police report" in c.label.en
+    ]
+    assert len(found) == 1, [c.label.sv for c in choices]
+    return found[0]
+
+
+def test_support_without_a_police_report_leads_to_support() -> None:
+    """Support does not depend on a police report: the question is about support alone, and leads to support."""
+    question = NODES[CONSENT_QUESTION]
+    assert "polis" not in question.title.sv.lower() and "police" not in question.title.en.lower()
+    support = support_without_police()
+    through = [p for p in PATHS if (CONSENT_QUESTION, support) in answers(p)]
+    assert len(through) >= 3
+    for path in through:
+        end = visited(path)[-1]
+        card = card_of(end)
+        assert {"socialkontoret", "socialjouren", "regionkoordinator"} <= set(card.call), end
+        assert "stod-utan-polisanmalan" in card.rights, end
+        assert {"akut-vard", "betanketid"} <= set(card.rights), "care and a reflection period, whatever the permit"
+        assert "betanketid" in card.time_limits, end
+
+
+def test_the_labour_path_says_when_information_may_go_to_the_police_without_consent() -> None:
+    labour = [
+        p for p in PATHS if any("tiggeri" in NODES[n].choices[i].label.sv for n, i in answers(p) if not NODES[n].end)
+    ]
+    assert labour
+    for path in labour:
+        card = card_of(visited(path)[-1])
+        for lang in LANGS:
+            assert any(all(w in s for w in OSL_THRESHOLD[lang]) for s in sentences(card, lang)), (visited(path), lang)
+    # and so does the card of an adult who wants no support now
+    no_support = [p for p in PATHS if (CONSENT_QUESTION, len(NODES[CONSENT_QUESTION].choices) - 1) in answers(p)]
+    for path in no_support:
+        card = card_of(visited(path)[-1])
+        assert any(all(w in s for w in OSL_THRESHOLD["sv"]) for s in sentences(card, "sv")), visited(path)
+
+
+def texts(value: object) -> list[str]:
+    """Every text in a loaded model value, in every language."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("exercise", MANUAL.exercises, ids=lambda e: e.id)
+def test_no_exercise_refers_to_section_numbers_of_the_print_manual(exercise: Exercise) -> None:
+    """The site has steps, not numbered sections: exercises link to the steps instead."""
+    found = [m.group(0) for text in texts(exercise.model_dump()) for m in SECTION_NUMBER.finditer(text)]
+    assert found == []
+    assert len(texts(exercise.model_dump())) > 20
 
 
 @pytest.mark.parametrize("end", sorted(ENDS))
@@ -157,6 +287,21 @@ def test_every_action_card_shows_the_data_it_refers_to(built_site: Path, lang: s
         assert re.findall(r'data-actor="([^"]+)" href="\.\./aktorer/\1/"', section) == card.actors
         for href in re.findall(r'href="(\.\./[^"#]+)"', section):
             assert (page_dir / href / "index.html").resolve().is_file(), href
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_links_in_the_exercises_lead_to_pages_of_the_site(built_site: Path, lang: str) -> None:
+    root = built_site if lang == "sv" else built_site / "en"
+    linked = 0
+    for exercise in MANUAL.exercises:
+        page_dir = root / "ovningar" / exercise.id
+        markup = built(built_site, lang, f"ovningar/{exercise.id}")
+        document = markup[markup.index('<div class="branching"') :]
+        # links written in the texts (the cards' step and actor tags carry data- attributes)
+        for href in re.findall(r'<a href="(\.\./[^"#]*)">', document):
+            assert (page_dir / href / "index.html").resolve().is_file(), (exercise.id, href)
+            linked += 1
+    assert linked >= len(MANUAL.exercises) * 3
 
 
 def test_the_aid_embeds_its_graph_with_no_storage_key(built_site: Path) -> None:

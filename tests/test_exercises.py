@@ -8,13 +8,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from build_tools.branching import card_order
+from build_tools.branching import SESSION_FORMAT, SESSIONS_PAGE, card_order
 from build_tools.graph import all_paths
 from build_tools.load import load_manual
 from build_tools.model import Exercise, ExerciseNode
@@ -109,11 +110,14 @@ def test_exercise_page_embeds_its_graph_as_json(built_site: Path, exercise: Exer
     graph = json.loads(script.group(1))
     assert graph["start"] == exercise.start
     assert graph["storage_key"] == f"manualen.exercise.{exercise.id}"
+    assert graph["duration_minutes"] == exercise.duration_minutes
+    assert graph["session_format"] == SESSION_FORMAT
     assert graph["nodes"] == {
         node_id: {
             "step": node.step,
             "actors": node.actors,
             "end": node.end,
+            "minutes": node.minutes,
             "choices": [{"next": c.next, "weak": c.weak} for c in node.choices],
         }
         for node_id, node in exercise.nodes.items()
@@ -124,10 +128,14 @@ def test_exercise_page_embeds_its_graph_as_json(built_site: Path, exercise: Exer
 
 def test_the_player_is_loaded_only_on_branching_pages(built_site: Path) -> None:
     for path in built_site.rglob("*.html"):
-        loads_player = "assets/manual/branching.js" in path.read_text(encoding="utf-8")
-        is_exercise = path.parent.parent.name == "ovningar" and path.parent.name != "ovningar"
+        markup = path.read_text(encoding="utf-8")
+        loads_player = "assets/manual/branching.js" in markup
+        is_sessions = path.parent.parent.name == "ovningar" and path.parent.name == SESSIONS_PAGE
+        is_exercise = path.parent.parent.name == "ovningar" and path.parent.name != "ovningar" and not is_sessions
         is_decision_aid = path.parent.name == "vad-gor-jag-nu"  # the same player (tests/test_decision_aid.py)
         assert loads_player == (is_exercise or is_decision_aid), path
+        # the debrief across groups reads the player's files (tests/test_trainers.py)
+        assert ("assets/manual/sessions.js" in markup) == is_sessions, path
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -217,13 +225,19 @@ def choose(page: Page, index: int) -> None:
     page.locator(f'{STAGE} .branching-player__choice[data-choice="{index}"]').click()
 
 
+def restart(page: Page) -> None:
+    """Start again: an exercise asks first, so that a round is not lost by a slip."""
+    page.locator(f"{STAGE} .branching-player__restart").click()
+    page.locator(f"{STAGE} .branching-player__confirm-yes").click()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @ids
 def test_every_path_plays_from_start_to_debrief(page: Page, site_url: str, exercise: Exercise, lang: str) -> None:
     page.goto(page_url(site_url, lang, exercise))
     for number, path in enumerate(paths_of(exercise)):
         if number:  # one page per exercise: start again between paths
-            page.locator(f"{STAGE} .branching-player__restart").click()
+            restart(page)
         node_id = exercise.start
         current = state(page)
         assert_situation(current, exercise, node_id, lang)
@@ -288,7 +302,7 @@ def test_back_restart_and_reload_resume_progress(page: Page, site_url: str) -> N
     page.reload()
     assert_situation(state(page), exercise, nodes[1], "sv")
 
-    page.locator(f"{STAGE} .branching-player__restart").click()
+    restart(page)
     current = state(page)
     assert_situation(current, exercise, exercise.start, "sv")
     assert current["chosen"] is None
@@ -364,33 +378,75 @@ def test_trainer_mode_shows_notes_questions_and_times_in_large_text(
     expect(notes).to_be_hidden()
 
 
+# the browser's clock in the tests: a fixed day, and time that moves only when a test moves it
+SESSION_DAY = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
+
+
+def freeze_clock(page: Page) -> None:
+    page.clock.install(time=SESSION_DAY)
+    page.clock.pause_at(SESSION_DAY + timedelta(seconds=1))
+
+
 @ids
-def test_export_downloads_the_path_with_relative_times(page: Page, site_url: str, exercise: Exercise) -> None:
+def test_export_downloads_the_round_with_the_time_at_each_situation(
+    page: Page, site_url: str, exercise: Exercise
+) -> None:
     path = max(paths_of(exercise), key=len)
     nodes = visited_nodes(exercise, path)
+    freeze_clock(page)
     page.goto(page_url(site_url, "en", exercise))
-    for index in path:
+    page.locator(".branching-player__group").fill("Group B")
+    for step, index in enumerate(path):
+        page.clock.run_for((30 + step) * 1000)
         choose(page, index)
     with page.expect_download() as download_info:
         page.locator(".branching-player__export").click()
     download = download_info.value
-    assert download.suggested_filename == f"{exercise.id}.json"
+    assert download.suggested_filename == f"{exercise.id}-2024-03-05-group-b.json"
     record = json.loads(Path(download.path()).read_text(encoding="utf-8"))
-    assert set(record) == {"graph", "language", "finished", "choices", "reached"}
-    assert record["graph"] == exercise.id
-    assert record["language"] == "en"
+    assert set(record) == {
+        "format",
+        "exercise",
+        "exercise_title",
+        "language",
+        "date",
+        "group",
+        "finished",
+        "planned_minutes",
+        "situations",
+        "path",
+        "reached",
+        "seconds_per_situation",
+    }
+    assert record["format"] == SESSION_FORMAT
+    assert record["exercise"] == exercise.id
+    assert record["exercise_title"] == exercise.title.en
+    assert (record["language"], record["date"], record["group"]) == ("en", "2024-03-05", "Group B")
     assert record["finished"] is True
-    assert record["reached"]["situation"] == nodes[-1]
-    assert [(c["situation"], c["choice"] - 1, c["next"]) for c in record["choices"]] == list(
+    assert record["planned_minutes"] == exercise.duration_minutes
+    assert record["situations"] == len(nodes)  # every path of the tests visits each situation once
+    reached = {"situation": nodes[-1], "situation_title": title_of(exercise, nodes[-1], "en"), "end": True}
+    assert record["reached"] == reached
+    assert [(c["situation"], c["choice"] - 1, c["next"]) for c in record["path"]] == list(
         zip(nodes, path, nodes[1:], strict=False)
     )
-    for entry, node_id, index in zip(record["choices"], nodes, path, strict=False):
+    elapsed = 0
+    for step, (entry, node_id, index) in enumerate(zip(record["path"], nodes, path, strict=False)):
         choice = exercise.nodes[node_id].choices[index]
-        assert set(entry) == {"seconds", "situation", "situation_title", "choice", "label", "weak", "next"}
-        assert entry["label"] == plain(choice.label.en)
-        assert entry["weak"] == choice.weak
-    seconds = [entry["seconds"] for entry in record["choices"]]
-    assert seconds == sorted(seconds) and all(isinstance(s, int) and 0 <= s < 600 for s in seconds)
+        elapsed += 30 + step
+        assert entry == {
+            "situation": node_id,
+            "situation_title": title_of(exercise, node_id, "en"),
+            "planned_minutes": exercise.nodes[node_id].minutes,
+            "seconds": 30 + step,
+            "seconds_from_start": elapsed,
+            "choice": index + 1,
+            "label": plain(choice.label.en),
+            "weak": choice.weak,
+            "next": choice.next,
+            "votes": None,
+        }
+    assert record["seconds_per_situation"] == {node_id: 30 + step for step, node_id in enumerate(nodes[:-1])}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -76,8 +76,10 @@ def _markdown_of_the_site() -> markdown.Markdown:
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 
+# the data of the branching player and of the debrief across groups
 DATA_ISLAND = re.compile(
-    r'<script (?=[^>]*type="application/json")(?=[^>]*class="branching-graph")[^>]*>[^<]*</script>'
+    r'<script (?=[^>]*type="application/json")(?=[^>]*class="(?:branching-graph|manual-sessions__data)")[^>]*>'
+    r"[^<]*</script>"
 )
 
 
@@ -91,7 +93,7 @@ def test_every_text_field_is_escaped_when_rendered(lang: str) -> None:
     md = _markdown_of_the_site()
     rendered = 0
     for page in renderer.pages():
-        # the exercise graph as JSON: tojson escapes < > &, so the island holds no '<' and cannot be closed early
+        # the graphs as JSON: tojson escapes < > &, so the island holds no '<' and cannot be closed early
         content = DATA_ISLAND.sub("", page.content)
         assert not re.search(r"<(script|img|svg)\b", content), page.path
         html = DATA_ISLAND.sub("", md.reset().convert(page.content))

@@ -7,12 +7,13 @@ given, among the section links of those groups.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from .conftest import ui
 from .search_gate import TOP, GateQuery, gate_queries, judge
 
 QUERIES = gate_queries()
@@ -40,7 +41,7 @@ def site_path(href: str) -> str:
     return url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
 
 
-def search_box(page: Page, query: str) -> list[list[str]]:
+def search_box(page: Page, query: str, site_path: Callable[[str], str] = site_path) -> list[list[str]]:
     """Type the query as a person does; return the result groups, each a list of site paths."""
     box = page.locator(SEARCH_INPUT)
     box.fill("")
@@ -48,7 +49,7 @@ def search_box(page: Page, query: str) -> list[list[str]]:
     page.wait_for_selector(RESULT_GROUPS, state="detached")
     box.fill(query)
     box.press("End")
-    page.wait_for_selector(RESULT_GROUPS, timeout=10_000)
+    page.wait_for_selector(RESULT_GROUPS, timeout=15_000)
     groups = page.eval_on_selector_all(
         RESULT_GROUPS, "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))"
     )
@@ -70,3 +71,72 @@ def test_inflected_words_are_not_reported_missing(search_pages: dict[str, Page],
     search_box(page, query)
     first = page.locator(RESULT_GROUPS).first
     assert first.locator(".md-search-result__terms").count() == 0, first.inner_text()
+
+
+@pytest.mark.parametrize("query", ["betänkettid", "betänketd"])
+def test_a_typo_finds_the_reflection_period_and_offers_the_word(search_pages: dict[str, Page], query: str) -> None:
+    page = search_pages["sv"]
+    groups = search_box(page, query)[:TOP]
+    assert "steg/inledande-stod/#betanketid" in [url for group in groups for url in group], groups
+    suggestion = page.locator(".manual-search-suggest")
+    suggestion.locator("button", has_text="betänketid").wait_for(timeout=5_000)
+    assert suggestion.inner_text().startswith(ui("search_did_you_mean", "sv"))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_empty_result_shows_ways_on_never_an_empty_panel(search_pages: dict[str, Page], lang: str) -> None:
+    page = search_pages[lang]
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press("End")
+    box.fill("qxzvqxzv")
+    box.press("End")
+    help_panel = page.locator(".manual-search-help")
+    help_panel.wait_for(state="visible", timeout=5_000)
+    assert page.locator(RESULT_GROUPS).count() == 0
+    links = help_panel.locator("a")
+    labels = [links.nth(i).inner_text() for i in range(links.count())]
+    for key in ("aid_nav", "glossary_title", "contacts"):
+        assert ui(key, lang) in labels
+    assert sum(label[0].isdigit() for label in labels) == 6, labels  # the six steps
+    prefix = "en/" if lang == "en" else ""
+    hrefs = [site_path(links.nth(i).get_attribute("href") or "") for i in range(links.count())]
+    assert all(not href.startswith("http") for href in hrefs)
+    links.first.click()
+    page.wait_for_url(f"**/{prefix}vad-gor-jag-nu/")
+    page.go_back()
+    page.locator(SEARCH_INPUT).click()
+
+
+def test_a_suggestion_runs_the_search(search_pages: dict[str, Page]) -> None:
+    page = search_pages["sv"]
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press("End")
+    box.fill("orosanmälann skydsbedömning")
+    box.press("End")
+    option = page.locator(".manual-search-suggest button").first
+    option.wait_for(timeout=5_000)
+    option.click()
+    assert "skyddsbedömning" in box.input_value()
+    page.wait_for_selector(RESULT_GROUPS, timeout=10_000)
+
+
+def test_the_help_panel_passes_axe(search_pages: dict[str, Page]) -> None:
+    """'Menade du …?' and the ways on, shown together, have no WCAG 2.1 A/AA violation."""
+    from .test_accessibility import AXE, WCAG_TAGS, describe
+
+    page = search_pages["sv"]
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    box.press("End")
+    box.fill("betänktd")  # two edits from betänketid: nothing found, and a word near one of the index
+    box.press("End")
+    page.locator(".manual-search-suggest button").first.wait_for(timeout=5_000)
+    page.locator(".manual-search-help").wait_for(state="visible", timeout=5_000)
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run('.md-search__output', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    assert result["violations"] == [], describe(result["violations"])

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import messages as m
+from ..branching import RESERVED_EXERCISE_IDS
 from ..graph import MAX_PATHS, TooManyPaths, can_reach_end, longest_to_ends, reachable
 from ..model import AidNode, DecisionAid, Exercise, ExerciseNode, Manual
 from ..problems import Problem
@@ -64,6 +65,8 @@ def longest_answers(start: str, nodes: Mapping[str, ExerciseNode | AidNode]) -> 
 
 def check_exercise(exercise: Exercise, manual: Manual) -> list[Problem]:
     problems = check_graph(exercise, exercise.nodes)
+    if exercise.id in RESERVED_EXERCISE_IDS:
+        problems.append(m.EXERCISE_ID_RESERVED.at(exercise.path, exercise.line_of("id"), id=exercise.id))
     for node in exercise.nodes.values():
         problems += missing(node, "step", node.step, manual.step_by_id, "step", "step")
         problems += missing(node, "actors", node.actors, manual.actor_by_id, "actor", "actor")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..markup import Unsafe, find_unsafe, internal_links, without_closing_tags
+from ..markup import find_unsafe, without_closing_tags
 from ..model import Manual, Node
 from ..problems import Message, Problem
 from .walk import all_nodes
@@ -20,7 +20,6 @@ MESSAGE_OF_KIND: dict[str, tuple[Message, str]] = {
     "link": (m.UNSAFE_LINK, "target"),
     "attributes": (m.ATTRIBUTE_LIST, "markup"),
     "remote-image": (m.REMOTE_IMAGE, "target"),
-    "internal-link": (m.INTERNAL_LINK, "target"),
 }
 SHOWN_LENGTH = 60
 
@@ -40,7 +39,7 @@ def check_markup(manual: Manual, options: CheckOptions) -> list[Problem]:
     for node in all_nodes(manual):
         for name, index, text in texts_of(node):
             line = node.line_of(name, index if index >= 0 else None)
-            found = find_unsafe(text) + [Unsafe("internal-link", target) for target in internal_links(text)]
+            found = find_unsafe(text)
             for unsafe in without_closing_tags(found):
                 message, placeholder = MESSAGE_OF_KIND[unsafe.kind]
                 shown = unsafe.text if len(unsafe.text) <= SHOWN_LENGTH else unsafe.text[:SHOWN_LENGTH] + "…"

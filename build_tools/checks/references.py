@@ -118,24 +118,3 @@ def check_sources_locatable(manual: Manual, options: CheckOptions) -> list[Probl
         for source in manual.sources
         if not (source.url or source.document)
     ]
-
-
-def _dialled(number: str) -> str:
-    """The digits a phone dials, in international form for Sweden (+46, without the leading 0)."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    if number.strip().startswith("+"):
-        return digits
-    if number.strip().startswith("00"):
-        return digits[2:]
-    return "46" + digits[1:] if digits.startswith("0") else digits
-
-
-def check_phone_numbers(manual: Manual, options: CheckOptions) -> list[Problem]:
-    """A contact's number is shown as `phone` and dialled from `international`: they must be one number."""
-    return [
-        m.PHONE_MISMATCH.at(
-            contact.path, contact.line_of("international"), phone=contact.phone, international=contact.international
-        )
-        for contact in manual.contacts
-        if contact.phone and contact.international and _dialled(contact.phone) != _dialled(contact.international)
-    ]

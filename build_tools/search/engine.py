@@ -24,7 +24,22 @@ from whoosh.query import Or, Prefix, Query, Term
 
 from ..load import load_manual
 from ..render import TEMPLATES
-from .language import STEM_FUNCTIONS, WORD, Concept, ConceptMatcher, Decompounder, concepts, vocabulary, words
+from ..site_config import search_help
+from .language import (
+    FUZZY_MIN,
+    STEM_FUNCTIONS,
+    WORD,
+    Concept,
+    ConceptMatcher,
+    Decompounder,
+    concepts,
+    content_words,
+    edit_distance,
+    suggestions,
+    vocabulary,
+    word_counts,
+    words,
+)
 from .sections import SITES, manual_sections
 from .site_index import concept_pages as glossary_pages
 
@@ -35,12 +50,13 @@ DEFAULT_STEMMER: Stemmer = "whoosh"
 CACHE_DIR = Path(".cache") / "search"
 # what the index is made from: the content and the site's Markdown settings in the repository, and
 # this package's page templates and search code
-CONTENT = ("steps", "case_exercises", "content", "mkdocs.yml", "mkdocs.en.yml")
+CONTENT = ("steps", "case_exercises", "decision_aid", "content", "mkdocs.yml", "mkdocs.en.yml")
 CODE = (TEMPLATES, Path(__file__).parent)
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
 EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for less than the words typed
 CONCEPT_BOOST = 1.0  # a page the glossary lists for a term named in the query
 MIN_KNOWN_FORM = 4
+FUZZY_BOOST = 0.1  # a word one edit away from what was typed ranks below what was typed
 ANALYSIS_FILE = "analysis.json"
 MARKS = {"plain": ("**", "**"), "terminal": ("\033[1m", "\033[0m")}
 
@@ -52,6 +68,15 @@ class Hit:
     url: str
     score: float
     snippet: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's hits, and when they are few, the query spelt as the index spells it."""
+
+    hits: list[Hit]
+    did_you_mean: list[str]
+    ways_on: dict  # the site's ways on from an empty result (site_config.search_help)
 
 
 def analyzer(lang: str, stemmer: Stemmer) -> Analyzer:
@@ -89,6 +114,7 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
     """Write one whoosh index per language into `target`, plus what queries need from the glossary."""
     manual = load_manual(root).manual
     known: dict[str, list[str]] = {}
+    counts: dict[str, dict[str, int]] = {}
     concept_pages = glossary_pages(manual)
     for lang in SITES:
         sections = manual_sections(manual, root, lang)
@@ -113,7 +139,10 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
             )
         writer.commit()
         known[lang] = sorted(decompounder.known) if decompounder else []
-    analysis = {"known": known, "concepts": [asdict(concept) for concept in concepts(manual)]}
+        counts[lang] = dict(word_counts(texts).most_common())
+    ways_on = {lang: search_help(manual, lang, offline=False) for lang in SITES}
+    all_concepts = [asdict(concept) for concept in concepts(manual)]
+    analysis = {"known": known, "counts": counts, "ways_on": ways_on, "concepts": all_concepts}
     (target / ANALYSIS_FILE).write_text(json.dumps(analysis, ensure_ascii=False), encoding="utf-8")
 
 
@@ -153,26 +182,35 @@ class Searcher:
         self.parser = self._parser(1.0)
         with self.index.reader() as reader:
             self.terms = frozenset(term.decode() for term in reader.lexicon("text"))
+        self.terms_by_length: dict[int, list[str]] = {}
+        for term in sorted(self.terms):
+            self.terms_by_length.setdefault(len(term), []).append(term)
         known = analysis["known"][lang]
         self.decompounder = Decompounder(known) if known else None
         self.matcher = ConceptMatcher((Concept(c["id"], tuple(c["names"])) for c in analysis["concepts"]), lang)
+        self.counts: dict[str, int] = analysis["counts"][lang]
+        self.ways_on: dict = analysis["ways_on"][lang]
 
     def _parser(self, weight: float) -> MultifieldParser:
         boosts = {field: boost * weight for field, boost in FIELD_BOOSTS.items()}
         return MultifieldParser(list(boosts), self.index.schema, fieldboosts=boosts, group=OrGroup)
 
     def query(self, text: str) -> Query:
-        """What was typed, or'ed with known forms of unknown words, glossary names and compound parts."""
+        """What was typed (question words and filler left out), or'ed with known forms of unknown
+        words, words one edit away, glossary names and compound parts."""
+        glossary_text = text
+        text = " ".join(content_words(text))
         alternatives = [self.parser.parse(text)]
         expansions: list[str] = []
         for word in words(text):
             alternatives += [self.parser.parse(form) for form in self._known_forms(word)]
             alternatives += self._prefixes(word)
+            alternatives += self._near(word)
             if self.decompounder is not None:
                 expansions += self.decompounder.parts(word)
         typed = [self._stem(w) for w in words(text)]
         synonyms: list[str] = []
-        for concept in self.matcher.mentions(text, ignore_case=True):
+        for concept in self.matcher.mentions(glossary_text, ignore_case=True):
             alternatives.append(Term("concepts", concept.id, boost=CONCEPT_BOOST))
             names = {
                 tuple(self._stem(w) for w in words(name)): '"' + " ".join(words(name)) + '"' for name in concept.names
@@ -202,6 +240,20 @@ class Searcher:
             for field, boost in FIELD_BOOSTS.items()
         ]
 
+    def _near(self, word: str) -> list[Query]:
+        """Index words one edit away ('betänkettid' -> 'betänketid', 'gaurdian' -> 'guardian'), as the
+        site's lunr matches them (a swap of neighbours is one edit), for words of FUZZY_MIN letters."""
+        stemmed = self._stem(word)
+        if len(word) < FUZZY_MIN or not stemmed:
+            return []
+        near = [
+            term
+            for size in (len(stemmed) - 1, len(stemmed), len(stemmed) + 1)
+            for term in self.terms_by_length.get(size, [])
+            if term != stemmed and edit_distance(stemmed, term, 1) <= 1
+        ]
+        return [Term(field, term, boost=boost * FUZZY_BOOST) for term in near for field, boost in FIELD_BOOSTS.items()]
+
     def _known_forms(self, word: str) -> list[str]:
         """'uppehållstillståndet' -> ['uppehållstillstånd']: Snowball keeps some endings (-et, -n)."""
         if self._stem(word) in self.terms:
@@ -211,6 +263,10 @@ class Searcher:
             if len(shorter) >= MIN_KNOWN_FORM and self._stem(shorter) in self.terms:
                 return [shorter]
         return []
+
+    def find(self, text: str, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> Found:
+        """The hits, and "Menade du …?" when a word typed is not in the index but one near it is."""
+        return Found(self.search(text, limit, marks), suggestions(text, self.counts), self.ways_on)
 
     def search(self, text: str, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> list[Hit]:
         with self.index.searcher() as searcher:
@@ -278,3 +334,9 @@ def search(
     if limit < 1:
         raise ValueError("limit must be at least 1")
     return _searcher(root, lang).search(text, limit, marks)
+
+
+def find(root: Path, text: str, lang: str = "sv", limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> Found:
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    return _searcher(root, lang).find(text, limit, marks)

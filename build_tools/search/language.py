@@ -212,3 +212,83 @@ class ConceptMatcher:
                     if tuple(sequence[index : index + len(pattern)]) == pattern:
                         counts[concept] = counts.get(concept, 0) + 1
         return dict(sorted(counts.items(), key=lambda item: self.order[item[0]]))
+
+
+# Question words and filler that professionals type around the words that matter ("vem gör
+# orosanmälan", "vad gör jag om …"): dropped from a query unless nothing else is left. Kept equal to
+# FILLER in overrides/assets/javascripts/workers/manual-search.js (a test compares them).
+# fmt: off
+FILLER_WORDS = frozenset({
+    "vem", "vilka", "vilken", "vilket", "hur", "vad", "var", "när", "varför", "gör", "göra", "gäller",
+    "jag", "man", "kan", "ska", "måste", "får", "finns", "om", "är", "en", "ett", "det", "den", "med",
+    "who", "what", "which", "when", "where", "why", "how", "do", "does", "i", "can", "should", "must",
+    "is", "are", "the", "a", "an", "of", "to", "for",
+})
+# fmt: on
+FUZZY_MIN = 5  # a query word this long also matches words one edit away
+MIN_SUGGESTION = 3
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a query that carry its meaning; all of them if every word is filler."""
+    found = words(text)
+    kept = [word for word in found if word.casefold() not in FILLER_WORDS]
+    return kept or found
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (lowercased, letters only) occurs: what 'Menade du …?' may offer."""
+    return Counter(
+        word.casefold() for text in texts for word in words(text) if len(word) >= MIN_SUGGESTION and word.isalpha()
+    )
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance (a swap of two neighbours is one edit); limit + 1 beyond limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def suggestions(query: str, counts: Counter[str] | dict[str, int], limit: int = 3) -> list[str]:
+    """'Menade du …?': the query with each unknown word replaced by the nearest known words (one or
+    two edits away, the more frequent first); [] when every word is known or nothing is near.
+    overrides/assets/manual/search-help.js does the same in the site."""
+    typed = words(query)
+    options: list[list[str]] = []
+    changed = False
+    for word in typed:
+        lowered = word.casefold()
+        if lowered in counts or len(lowered) < MIN_SUGGESTION:
+            options.append([word])
+            continue
+        allowed = 1 if len(lowered) < FUZZY_MIN else 2
+        near = sorted(
+            (distance, -count, known)
+            for known, count in counts.items()
+            if (distance := edit_distance(lowered, known, allowed)) <= allowed
+        )
+        if near:
+            changed = True
+            options.append([known for _, _, known in near[:limit]])
+        else:
+            options.append([word])
+    if not changed:
+        return []
+    # one suggestion per alternative of the first changed word, the other words at their best
+    pivot = next(i for i, choices in enumerate(options) if choices != [typed[i]])
+    return [
+        " ".join(choice if i == pivot else choices[0] for i, choices in enumerate(options)) for choice in options[pivot]
+    ]

@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from ..model import Manual
-from ..render import Renderer
+from ..render import GLOSSARY_PATH, Renderer, ui_strings
 from ..site_config import handwritten_pages
 from .language import TAG
 
@@ -29,6 +29,23 @@ SPACE = re.compile(r"\s+")
 SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:)])")
 # what the site's search leaves out too (Material skips elements marked data-search-exclude)
 EXCLUDED = re.compile(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.DOTALL)
+
+
+# Lists that only cite rank below the section that explains, when both match: the legal references
+# of a step name the laws its text explains (its heading is the UI string `legal`)
+CITING_WEIGHT = 0.5
+
+
+def citing_weight(url: str, title: str, lang: str) -> float:
+    """The weight of a section by what it is: 1, or less for a list that only cites (a step's legal
+    references, an entry of the glossary, whose one line names a term the steps explain)."""
+    if "#" not in url:
+        return 1.0
+    glossary = SITES[lang][1] + relative_url(GLOSSARY_PATH)
+    cites = _plain(title) == ui_strings()["legal"][lang] or url.startswith(
+        (glossary + "#", relative_url(GLOSSARY_PATH) + "#")
+    )
+    return CITING_WEIGHT if cites else 1.0
 
 
 @dataclass(frozen=True)
@@ -92,7 +109,8 @@ def page_sections(source: str, url: str, lang: str, converter: markdown.Markdown
         anchor = "" if index == 0 else "#" + heading.group(2)
         title = _plain(heading.group(3))
         text = _plain(converted[heading.end() : end])
-        sections.append(SearchSection(title, url + anchor, text, page_title, lang, float(search.get("boost", 1))))
+        boost = float(search.get("boost", 1)) * citing_weight(url + anchor, title, lang)
+        sections.append(SearchSection(title, url + anchor, text, page_title, lang, boost))
     return sections
 
 

@@ -9,11 +9,12 @@ stemmer and the worker in overrides/assets/javascripts/workers/ do the rest.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..model import Manual
-from .language import Concept, ConceptMatcher, Decompounder, concepts, vocabulary, words
-from .sections import relative_url
+from .language import Concept, ConceptMatcher, Decompounder, concepts, vocabulary, word_counts, words
+from .sections import citing_weight, relative_url
 
 KEYWORDS_FIELD = "keywords"
 MAX_REPEAT = 3
@@ -61,6 +62,9 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
     pages = concept_pages(manual)
     for doc, text in zip(docs, texts, strict=True):
         found = keywords(text, matcher, decompounder)
+        weight = citing_weight(doc["location"], doc.get("title", ""), lang)
+        if weight != 1:
+            doc["boost"] = doc.get("boost", 1) * weight
         if "#" not in doc["location"]:
             doc["boost"] = doc.get("boost", 1) * PAGE_BOOST  # times the page's own (front matter)
             # the glossary names the pages where a term matters: their openings are about it
@@ -68,3 +72,35 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
         if found.strip():
             doc[KEYWORDS_FIELD] = found.strip()
     index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+WORKER = Path("assets/javascripts/workers")
+WORKER_NAME = "manual-search.js"
+WORDS_FILE = Path("search/words.js")
+SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+
+
+def write_worker(site_dir: Path, patch: Path) -> Path:
+    """The site's search worker: Material's own worker, then ours (overrides/…/manual-search.js).
+
+    One file with no parameters runs the same as a web worker and inside iframe-worker's shim
+    (file://), where a worker neither sees its own URL nor waits for importScripts."""
+    folder = site_dir / WORKER
+    [material] = sorted(folder.glob("search.*.min.js"))
+    combined = SOURCE_MAP.sub("", material.read_text(encoding="utf-8")).rstrip() + "\n" + patch.read_text("utf-8")
+    target = folder / WORKER_NAME
+    target.write_text(combined, encoding="utf-8")
+    return target
+
+
+def write_words(site_dir: Path) -> Path:
+    """`search/words.js`: the words of the search index, most frequent first, for "Menade du …?".
+
+    A script, not JSON, so that it loads from file:// as well; the page loads it only when a search
+    finds little."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    counts = word_counts(f"{doc.get('title', '')} {doc.get('text', '')}" for doc in docs)
+    ranked = [word for word, _ in counts.most_common()]
+    target = site_dir / WORDS_FILE
+    target.write_text("var __manualWords = " + json.dumps(ranked, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
