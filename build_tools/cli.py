@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import pipeline
@@ -26,22 +27,59 @@ def _positive(text: str) -> int:
     return value
 
 
+def _day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        options = pipeline.default_options(review_max_age_days=args.review_max_age)
+        options = pipeline.default_options(today=args.today, review_max_age_days=args.review_max_age)
     except pipeline.SettingError as exc:
         print(f"manual check: {exc}", file=sys.stderr)
         return 2
-    checked = pipeline.check(_root(args.root), options)
+    root = _root(args.root)
+    checked = pipeline.check(root, options)
+    problems = list(checked.problems)
+    if args.base:
+        from .changes import GitError, check_change_notes
+
+        try:
+            problems += check_change_notes(root, args.base, options.today)
+        except GitError as exc:
+            print(f"manual check: cannot compare with '{args.base}': {exc}", file=sys.stderr)
+            return 2
     notes = editors_notes(checked.manual)
-    for problem in checked.problems + (notes if args.notes else []):
+    for problem in problems + (notes if args.notes else []):
         print(problem.format_github() if args.format == "github" else problem.format())
     if notes and not args.notes:
         print(f"{len(notes)} editors' note(s): list them with `manual check --notes`.", file=sys.stderr)
-    failed = errors(checked.problems)
+    failed = errors(problems)
     if failed:
         print(f"{len(failed)} problem(s) found.", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from .review import CODEOWNERS, codeowners, write_codeowners
+
+    root = _root(args.root)
+    checked = pipeline.check(root)
+    if not checked.ok:
+        print("manual codeowners: the content has problems; run `manual check`", file=sys.stderr)
+        return 1
+    if args.check:
+        path = root / CODEOWNERS
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current != codeowners(checked.manual):
+            print(f"{CODEOWNERS} is out of date: run `manual codeowners`", file=sys.stderr)
+            return 1
+        return 0
+    print(f"Wrote {write_codeowners(root, checked.manual).relative_to(root).as_posix()}")
     return 0
 
 
@@ -149,7 +187,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also list every editors' note (editors_note: in the data, never shown on the site)",
     )
+    check.add_argument(
+        "--base",
+        metavar="REF",
+        help="also refuse content files changed since this git ref without a new note for readers (changes:)",
+    )
+    check.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=f"count reviews and notes from this day (default: today, or ${pipeline.TODAY_ENV})",
+    )
     check.set_defaults(func=cmd_check)
+
+    codeowners = sub.add_parser("codeowners", help="write .github/CODEOWNERS from the reviewers of steps and actors")
+    codeowners.add_argument("--root")
+    codeowners.add_argument("--check", action="store_true", help="only say whether the file is up to date (exit 1)")
+    codeowners.set_defaults(func=cmd_codeowners)
 
     schema = sub.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
     schema.add_argument("--root")

@@ -103,6 +103,19 @@ def internal_links(text: str) -> list[str]:
     return [target for target in targets if target and link_scheme(target) is None and not is_remote(target)]
 
 
+def escape_html(text: str) -> str:
+    """Raw HTML shown as text: the second line of defence for hand-written pages, whose markup the
+    check refuses (a `<meta http-equiv=refresh>` would leave the site, and no CSP stops it)."""
+    return HTML_TAG.sub(lambda match: html.escape(match.group(0)), text)
+
+
+def escape_front_matter(meta: dict[str, object]) -> None:
+    """Front-matter texts reach the theme's templates unescaped (the title into every page's navigation)."""
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = html.escape(value)
+
+
 class _SafeLinks(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():

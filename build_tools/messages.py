@@ -129,8 +129,19 @@ REFERENCES_WAIT = Message(
 )
 SOURCE_NOT_LOCATABLE = Message("source-not-locatable", "a source needs a 'url' or a 'document'")
 REVIEW_IN_FUTURE = Message("review-in-future", "last_reviewed {date} is in the future")
-REVIEW_OLD = Message(
-    "review-old", "last reviewed {date}, more than {days} days ago: please review the content", Severity.WARNING
+REVIEW_OVERDUE = Message(
+    "review-overdue",
+    "review overdue: last reviewed {date}, the next review was due {due} ({reviewer}): please review the content",
+    Severity.WARNING,
+)
+NEXT_REVIEW_NOT_AFTER = Message(
+    "next-review-not-after-last", "next_review {due} must come after last_reviewed {date}"
+)
+CHANGE_IN_FUTURE = Message("change-in-future", "the change note is dated {date}, which is in the future")
+CHANGE_WITHOUT_NOTE = Message(
+    "change-without-note",
+    "this file changed since {base}, but no new note for readers was added under 'changes:'; "
+    "add one: '- date: {today}' and 'note: {{sv: …, en: …}}' on the step, actor or exercise it changes",
 )
 
 # contacts and the regional coordinators: a reader dials what the page shows

@@ -151,6 +151,16 @@ class Section(Node):
     body: Localized
 
 
+class ChangeNote(Node):
+    """A change to a page, told to its readers in both languages (`changes:` on a step, actor or exercise)."""
+
+    date: date
+    note: Localized
+
+
+ReviewerId = Literal["redaktion", "socialtjanst", "rattsvasende", "migration", "halso-och-sjukvard", "stod"]
+
+
 class Step(Node):
     number: int
     id: Slug
@@ -170,6 +180,9 @@ class Step(Node):
     contacts: list[Slug] = []
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
+    next_review: date | None = None
+    reviewer: ReviewerId
+    changes: list[ChangeNote] = []
 
     def tasks_of(self, actor_id: str) -> list[Task]:
         return [task for entry in self.actors if entry.actor == actor_id for task in entry.tasks]
@@ -182,6 +195,9 @@ class Actor(Node):
     contacts: list[Slug] = []
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
+    next_review: date | None = None
+    reviewer: ReviewerId
+    changes: list[ChangeNote] = []
 
 
 class Law(Node):
@@ -300,6 +316,7 @@ class Exercise(Node):
     debrief: Localized | None = None
     questions: list[Localized] = []
     nodes: Annotated[dict[Slug, ExerciseNode], BeforeValidator(_without_origin)] = Field(min_length=1)
+    changes: list[ChangeNote] = []
 
 
 class AidChoice(Node):

@@ -20,6 +20,7 @@ from .problems import Problem, errors
 from .schema import check_schema_lines
 
 REVIEW_MAX_AGE_ENV = "MANUAL_REVIEW_MAX_AGE_DAYS"
+TODAY_ENV = "MANUAL_TODAY"  # the day the check counts from (tests and `manual check --today`); default: today
 
 
 class ContentError(Exception):
@@ -55,10 +56,20 @@ def review_max_age_from_environment() -> int:
     return days
 
 
+def today_from_environment() -> date:
+    text = os.environ.get(TODAY_ENV, "").strip()
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SettingError(f"{TODAY_ENV} must be a date written YYYY-MM-DD (got '{text}')") from None
+
+
 def default_options(today: date | None = None, review_max_age_days: int | None = None) -> CheckOptions:
     if review_max_age_days is None:
         review_max_age_days = review_max_age_from_environment()
-    return CheckOptions(today=today or date.today(), review_max_age_days=review_max_age_days)
+    return CheckOptions(today=today or today_from_environment(), review_max_age_days=review_max_age_days)
 
 
 def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:

@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:  # work from a checkout even without `pip install 
     sys.path.insert(0, str(ROOT))
 
 from build_tools import offline, pipeline, site_config  # noqa: E402
-from build_tools.history import read_history  # noqa: E402
+from build_tools.markup import escape_front_matter, escape_html  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
 from build_tools.search.site_index import (  # noqa: E402
     WORKER,
@@ -49,7 +49,7 @@ def on_config(config):
     for problem in checked.problems:  # only warnings remain; they must not fail a strict build
         log.info(problem.format())
     lang = config.theme["language"]
-    renderer = Renderer(checked.manual, lang, read_history(ROOT))
+    renderer = Renderer(checked.manual, lang, pipeline.review_max_age_from_environment())
     _state["renderer"] = renderer
     docs_dir = Path(config.docs_dir)
     handwritten = site_config.handwritten_pages(docs_dir)
@@ -80,6 +80,14 @@ def on_files(files: Files, config) -> Files:
         assert isinstance(shim, str | bytes)
         files.append(File.generated(config, offline.SHIM_URL, content=shim))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Hand-written pages: the check refuses markup in them; if it was skipped, markup stays text."""
+    if page.file.generated_by is not None:
+        return markdown
+    escape_front_matter(page.meta)
+    return escape_html(markdown)
 
 
 def on_post_build(config) -> None:

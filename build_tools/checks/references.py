@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import messages as m
 from ..model import Actor, Contact, GlossaryTerm, LegalRef, Manual, Node, Region, Step, TimeLimit
 from ..problems import Problem
+from ..review import REVIEWERS, next_review
 from .walk import all_nodes
 
 if TYPE_CHECKING:
@@ -100,15 +100,22 @@ def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
 
 def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
     problems: list[Problem] = []
-    oldest_allowed = options.today - timedelta(days=options.review_max_age_days)
     reviewed_nodes: tuple[Step | Actor, ...] = (*manual.steps, *manual.actors)
     for node in reviewed_nodes:
         reviewed = node.last_reviewed
         line = node.line_of("last_reviewed")
+        due = next_review(node, options.review_max_age_days)
         if reviewed > options.today:
             problems.append(m.REVIEW_IN_FUTURE.at(node.path, line, date=reviewed))
-        elif reviewed < oldest_allowed:
-            problems.append(m.REVIEW_OLD.at(node.path, line, date=reviewed, days=options.review_max_age_days))
+        elif node.next_review is not None and node.next_review <= reviewed:
+            problems.append(m.NEXT_REVIEW_NOT_AFTER.at(node.path, node.line_of("next_review"), due=due, date=reviewed))
+        elif due < options.today:
+            who = REVIEWERS[node.reviewer].en
+            problems.append(m.REVIEW_OVERDUE.at(node.path, line, date=reviewed, due=due, reviewer=who))
+    for node in all_nodes(manual):
+        for change in getattr(node, "changes", None) or []:
+            if change.date > options.today:
+                problems.append(m.CHANGE_IN_FUTURE.at(change.path, change.line_of("date"), date=change.date))
     return problems
 
 
