@@ -134,9 +134,7 @@ REVIEW_OVERDUE = Message(
     "review overdue: last reviewed {date}, the next review was due {due} ({reviewer}): please review the content",
     Severity.WARNING,
 )
-NEXT_REVIEW_NOT_AFTER = Message(
-    "next-review-not-after-last", "next_review {due} must come after last_reviewed {date}"
-)
+NEXT_REVIEW_NOT_AFTER = Message("next-review-not-after-last", "next_review {due} must come after last_reviewed {date}")
 CHANGE_IN_FUTURE = Message("change-in-future", "the change note is dated {date}, which is in the future")
 CHANGE_WITHOUT_NOTE = Message(
     "change-without-note",

@@ -52,7 +52,8 @@ def overdue(manual: Manual, today: date, interval_days: int) -> list[tuple[Step 
 def codeowners(manual: Manual) -> str:
     """The CODEOWNERS file: every file the editorial team; a step or actor file also its reviewers."""
     by_file: dict[str, list[str]] = {}
-    for node in (*manual.steps, *manual.actors):
+    reviewed: tuple[Step | Actor, ...] = (*manual.steps, *manual.actors)
+    for node in reviewed:
         teams = by_file.setdefault(node.path, [REVIEWERS[EDITORS].team])
         if REVIEWERS[node.reviewer].team not in teams:
             teams.append(REVIEWERS[node.reviewer].team)

@@ -430,8 +430,35 @@ CASES += [
     Case(
         "review long ago (a warning)",
         replace(STEP1, "last_reviewed: 2026-11-01", "last_reviewed: 2020-01-01"),
-        f"{STEP1}:19: warning: last reviewed 2020-01-01, more than",
+        f"{STEP1}:19: warning: review overdue: last reviewed 2020-01-01, the next review was due 2020-12-31 "
+        "(The social services group)",
         exit_code=0,
+    ),
+    Case(
+        "next review before the last (an error)",
+        replace(STEP1, "last_reviewed: 2026-11-01", "last_reviewed: 2026-11-01\nnext_review: 2026-10-01"),
+        f"{STEP1}:20: next_review 2026-10-01 must come after last_reviewed 2026-11-01",
+    ),
+    Case(
+        "next review given and overdue (a warning)",
+        replace(STEP1, "last_reviewed: 2026-11-01", "last_reviewed: 2026-11-01\nnext_review: 2026-11-15"),
+        f"{STEP1}:19: warning: review overdue: last reviewed 2026-11-01, the next review was due 2026-11-15",
+        exit_code=0,
+    ),
+    Case(
+        "unknown reviewing role",
+        replace(STEP1, "reviewer: socialtjanst", "reviewer: socialtjansten"),
+        f"{STEP1}:20: 'reviewer' must be one of",
+    ),
+    Case(
+        "a change note dated in the future",
+        replace(STEP1, "- date: 2026-11-20", "- date: 2999-11-20"),
+        f"{STEP1}:27: the change note is dated 2999-11-20, which is in the future",
+    ),
+    Case(
+        "a change note without English",
+        replace(STEP1, '      en: "The page was published."\n', ""),
+        f"{STEP1}:24: missing English text",
     ),
     Case("no step files", remove_steps, "steps:1: no step files found"),
     Case(
@@ -908,7 +935,9 @@ def test_the_table_covers_every_message(tmp_path: Path) -> None:
         produced |= {p.code for p in listed if p.format().startswith(case.expected) or p.format() in then}
     # render-failed: no content that passes every other check is known to break a template;
     # test_a_template_error_is_a_problem_not_a_traceback makes one on purpose
-    missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced - {"render-failed"})
+    # change-without-note needs a git base: tests/test_changes.py makes it
+    untested_here = {"render-failed", "change-without-note"}
+    missing = sorted({message.code for message in messages.ALL_MESSAGES} - produced - untested_here)
     assert missing == [], "add a case to CASES for each of these messages"
     assert len({case.name for case in CASES}) == len(CASES) >= 60
 
@@ -918,7 +947,7 @@ def test_old_review_is_a_warning_not_an_error(minimal_repo: Path) -> None:
 
     checked = pipeline.check(minimal_repo, CheckOptions(today=date(2028, 1, 1), review_max_age_days=365))
     assert checked.ok
-    assert any("more than 365 days ago" in p.message for p in checked.problems)
+    assert any("the next review was due 2027-11-01" in p.message for p in checked.problems)
 
 
 def test_cli_runs_as_a_program_without_traceback(minimal_repo: Path) -> None:

@@ -193,6 +193,9 @@ def test_the_workflow_runs_the_one_gate_and_keeps_the_preview() -> None:
     assert not any(
         word in run for run in runs for word in ("pytest", "manual ", "ruff", "mypy", "make lint", "make test")
     )
+    assert next(step for step in steps if step.get("run", "").strip() == ".ci/run")["env"]["CI"] == "true"
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the target branch is there to compare with
     assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in steps)
     assert next(s for s in steps if "upload-artifact" in s.get("uses", ""))["with"]["path"] == "site/"
 
@@ -202,6 +205,9 @@ def test_the_gate_checks_with_annotations_lints_tests_and_builds() -> None:
     for command in ("make install", "manual check --format", "make lint", "make test", "manual build"):
         assert command in gate
     assert "format=github" in gate  # annotations on the pull request's lines
+    assert "export CI=true" in gate
+    assert '--base "$base"' in gate and "origin/$GITHUB_BASE_REF" in gate  # notes for readers, against the target
+    assert "manual codeowners --check" in gate
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
     for command in (

@@ -112,8 +112,8 @@ def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
         elif due < options.today:
             who = REVIEWERS[node.reviewer].en
             problems.append(m.REVIEW_OVERDUE.at(node.path, line, date=reviewed, due=due, reviewer=who))
-    for node in all_nodes(manual):
-        for change in getattr(node, "changes", None) or []:
+    for any_node in all_nodes(manual):
+        for change in getattr(any_node, "changes", None) or []:
             if change.date > options.today:
                 problems.append(m.CHANGE_IN_FUTURE.at(change.path, change.line_of("date"), date=change.date))
     return problems
