@@ -170,7 +170,7 @@ CASES = [
     Case(
         "duplicate actor id",
         replace(ACTORS, "- id: migrationsverket", "- id: polismyndigheten"),
-        f"{ACTORS}:13: duplicate actor id 'polismyndigheten'",
+        f"{ACTORS}:15: duplicate actor id 'polismyndigheten'",
     ),
     Case(
         "missing title",
@@ -448,7 +448,7 @@ CASES += [
     Case(
         "unknown reviewing role",
         replace(STEP1, "reviewer: socialtjanst", "reviewer: socialtjansten"),
-        f"{STEP1}:20: 'reviewer' must be one of",
+        f"{STEP1}:21: 'reviewer' must be one of 'redaktion', 'socialtjanst',",
     ),
     Case(
         "a change note dated in the future",
@@ -458,7 +458,7 @@ CASES += [
     Case(
         "a change note without English",
         replace(STEP1, '      en: "The page was published."\n', ""),
-        f"{STEP1}:24: missing English text",
+        f"{STEP1}:24: missing English translation (en)",
     ),
     Case("no step files", remove_steps, "steps:1: no step files found"),
     Case(
@@ -819,6 +819,7 @@ def wait(rel: str, line: int, what: str, count: int) -> str:
 # prints exactly one line. A reference to what a broken file defines is not a problem of its own.
 THEN: dict[str, tuple[str, ...]] = {
     "owner role not one of the kinds": (wait(STEP1, 20, STEP1_WITH_ITS_IDS, 1),),
+    "unknown reviewing role": (wait(STEP1, 21, STEP1_WITH_ITS_IDS, 1),),
     "owner removed": (wait(STEP1, 2, STEP1_WITH_ITS_IDS, 1),),
     "owner empty list": (wait(STEP1, 5, STEP1_WITH_ITS_IDS, 1),),
     "owner null": (wait(STEP1, 5, STEP1_WITH_ITS_IDS, 1),),
