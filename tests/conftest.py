@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import html
+import os
 import re
 import threading
 from collections.abc import Iterator
