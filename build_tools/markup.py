@@ -116,17 +116,33 @@ def escape_front_matter(meta: dict[str, object]) -> None:
             meta[key] = html.escape(value)
 
 
+# attributes that make the browser fetch on its own (a link's href waits for a click)
+FETCHING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "xlink:href"})
+
+
+def _fetches_elsewhere(name: str, value: str) -> bool:
+    if name == "srcset":
+        return any(is_remote(part.strip().split(" ")[0]) for part in value.split(",") if part.strip())
+    return name in FETCHING_ATTRIBUTES and is_remote(value)
+
+
 class _SafeLinks(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             for name in list(element.attrib):
                 lowered = name.lower()
-                if lowered.startswith("on") or (lowered in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])):
+                value = element.attrib[name]
+                if (
+                    lowered.startswith("on")
+                    or lowered == "style"  # url(…) in a style would fetch from another host
+                    or (lowered in URL_ATTRIBUTES and not is_safe_url(value))
+                    or _fetches_elsewhere(lowered, value)
+                ):
                     del element.attrib[name]
 
 
 class SafeLinksExtension(Extension):
-    """Drops event handlers and script/data links from the Markdown tree."""
+    """Drops event handlers, styles, script/data links and images from other hosts from the Markdown tree."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         # after attr_list (8) and after MkDocs resolves relative links (0), which needs every href

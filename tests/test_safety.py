@@ -124,6 +124,21 @@ def test_markdown_links_and_attributes_cannot_run_code(text: str) -> None:
     assert not CODE_IN_TAG.search(html) and '="data:' not in html, html
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](https://remote.example/x.png)",
+        "![x](//remote.example/x.png)",
+        "![x](/\\remote.example/x.png)",
+        "![x][r]\n\n[r]: https://remote.example/x.png",
+        'text\n{: style="background: url(https://remote.example/x.png)" }',
+    ],
+)
+def test_nothing_in_markdown_fetches_from_another_host(text: str) -> None:
+    html = _markdown_of_the_site().convert(text)
+    assert "remote.example" not in html, html
+
+
 def test_safe_links_survive() -> None:
     html = _markdown_of_the_site().convert("[a](https://example.se) [b](mailto:a@example.se) [c](tel:112) [d](../x/)")
     for href in ("https://example.se", "mailto:a@example.se", "tel:112", "../x/"):
