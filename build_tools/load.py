@@ -21,6 +21,7 @@ from .model import (
     Law,
     Manual,
     Origin,
+    PendingChange,
     Region,
     Sign,
     Source,
@@ -38,6 +39,7 @@ SHARED_FILES: dict[str, type[BaseModel]] = {
     "glossary": GlossaryTerm,
     "sources": Source,
     "signs": Sign,
+    "changes": PendingChange,
 }
 REQUIRED_FILES = (ACTORS_FILE,)
 AID_FOLDER = "decision_aid"

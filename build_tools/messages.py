@@ -142,6 +142,46 @@ CHANGE_WITHOUT_NOTE = Message(
     "add one: '- date: {today}' and 'note: {{sv: …, en: …}}' on the step, actor or exercise it changes",
 )
 
+# legal references: each is read against a consolidated text, dated, and cites the law in force
+LEGAL_UNCHECKED = Message(
+    "legal-unchecked",
+    "the reference to '{law}' has no 'checked:' date; read it against the law's consolidated text and write "
+    "'checked: YYYY-MM-DD'",
+)
+LEGAL_CHECK_OLD = Message(
+    "legal-check-old",
+    "the reference to '{law}' was checked {date}, more than {days} days ago: read it again against the law in force",
+    Severity.WARNING,
+)
+LEGAL_CHECK_IN_FUTURE = Message("legal-check-in-future", "the reference to '{law}' is checked {date}, in the future")
+LEGAL_NO_TEXT = Message(
+    "legal-no-text",
+    "the reference to '{law}' names no text it was checked against: give the law a 'consolidated:' source in "
+    "steps/shared/laws.yml, or the reference an 'against:' source",
+)
+REPEALED_CITED = Message(
+    "repealed-cited",
+    "'{law}' was repealed on {date}: cite the act in force, or write 'history: true' when the text states it as "
+    "history",
+)
+SOL_WITHOUT_PROVISION = Message(
+    "sol-without-provision",
+    "a reference to the Social Services Act (sol, SFS 2025:400) needs both 'chapter:' and 'section:'",
+)
+
+# decided or proposed changes in the law (steps/shared/changes.yml)
+CHANGE_WITHOUT_SOURCE = Message(
+    "change-without-source", "the change '{id}' has no 'sources:'; name the bill, inquiry or law it comes from"
+)
+CHANGE_DECIDED_WITHOUT_DATE = Message(
+    "change-decided-without-date", "the change '{id}' is decided but has no 'date:' (the date it comes into force)"
+)
+CHANGE_IN_FORCE = Message(
+    "change-in-force",
+    "the change '{id}' came into force on {date}: write it into the steps and remove it from changes.yml",
+    Severity.WARNING,
+)
+
 # contacts and the regional coordinators: a reader dials what the page shows
 NUMBERS_DIFFER = Message(
     "numbers-differ",

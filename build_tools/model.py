@@ -102,6 +102,11 @@ class LocalizedList(Node):
 
 
 class LegalRef(Node):
+    """A provision cited in the steps. `checked` is required: the check names a missing date by its line
+    (a model-level requirement would drop the whole step), the editors' schema asks for it while they type."""
+
+    model_config = ConfigDict(json_schema_extra={"required": ["law", "checked"]})
+
     law: Slug
     chapter: int | None = None
     section: SectionNumber | None = None
@@ -211,6 +216,25 @@ class Law(Node):
     repealed: date | None = None
 
 
+ChangeStatus = Literal["proposed", "decided"]
+Date = date  # a field below is called `date`
+
+
+class PendingChange(Node):
+    """A decided or proposed change in the law that affects the manual (steps/shared/changes.yml)."""
+
+    id: Slug
+    title: Localized
+    what: Localized
+    # proposed: an inquiry, a bill or a Council on Legislation referral; decided: adopted, not yet in force
+    status: ChangeStatus
+    # decided: the date in force; proposed: the proposed date in force, if any
+    date: Date | None = None
+    proposed_in: Localized | None = None
+    steps: list[Slug] = Field(min_length=1)
+    sources: list[SourceId] = []
+
+
 class Contact(Node):
     id: Slug
     name: Localized
@@ -278,12 +302,17 @@ class Source(Node):
     document: str | None = None  # a source needs a url or a document: checks/references.py
 
 
+# The kinds of exploitation the signs checklist is grouped by, in the order the page shows them.
+SignKind = Literal["general", "sexual", "labour", "begging", "crime", "child", "risk"]
+
+
 class Sign(Node):
     id: Slug
     text: Localized
     audience: Audience = "all"
-    kind: Literal["general", "labour", "child", "risk"] = "general"
-    sources: list[SourceId] = []
+    kind: SignKind = "general"
+    # every sign names where it comes from: the checklist is what professionals act on
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Choice(Node):
@@ -369,6 +398,7 @@ class Manual:
     signs: tuple[Sign, ...] = ()
     exercises: tuple[Exercise, ...] = ()
     decision_aids: tuple[DecisionAid, ...] = ()
+    changes: tuple[PendingChange, ...] = ()
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:
@@ -397,6 +427,10 @@ class Manual:
     @cached_property
     def time_limit_by_id(self) -> dict[str, tuple[Step, TimeLimit]]:
         return {limit.id: (step, limit) for step in self.steps for limit in step.time_limits}
+
+    def changes_of(self, step_id: str) -> list[PendingChange]:
+        """The pending legal changes that affect a step, in the order of steps/shared/changes.yml."""
+        return [change for change in self.changes if step_id in change.steps]
 
     def steps_of(self, actor_id: str) -> list[Step]:
         return [step for step in self.steps if any(entry.actor == actor_id for entry in step.actors)]

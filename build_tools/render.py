@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 import markupsafe
@@ -17,7 +17,19 @@ import yaml
 from . import branching
 from .changes import all_notes, newest_first
 from .legal import citations, provision_url
-from .model import Actor, Contact, Exercise, GlossaryTerm, Law, LegalRef, Localized, Manual, Step, StepActor
+from .model import (
+    Actor,
+    Contact,
+    Exercise,
+    GlossaryTerm,
+    Law,
+    LegalRef,
+    Localized,
+    Manual,
+    SignKind,
+    Step,
+    StepActor,
+)
 from .review import DEFAULT_INTERVAL_DAYS, REVIEWERS, next_review
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -59,9 +71,12 @@ GLOSSARY_PATH = "ordlista.md"
 CONTACTS_PATH = "kontakt.md"
 REGIONS_PATH = "regionkoordinatorer.md"
 PRINT_PATH = "utskrift.md"
-SIGN_KINDS = ("general", "labour", "child", "risk")
+SIGN_KINDS: tuple[str, ...] = get_args(SignKind)
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 CHANGES_PATH = "andringar.md"
+# decided or proposed changes in the law (steps/shared/changes.yml); "andringar" is the content's history
+PENDING_CHANGES_PATH = "kommande-andringar.md"
+PENDING_CHANGES_ANCHOR = "kommande-andringar"
 AID_PATH = "vad-gor-jag-nu.md"
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -112,6 +127,8 @@ class Renderer:
             regions_path=REGIONS_PATH,
             print_path=PRINT_PATH,
             changes_path=CHANGES_PATH,
+            pending_changes_path=PENDING_CHANGES_PATH,
+            pending_changes_anchor=PENDING_CHANGES_ANCHOR,
             aid_path=AID_PATH,
             next_review=lambda node: next_review(node, review_interval_days),
             reviewer_name=lambda node: getattr(REVIEWERS[node.reviewer], lang),
@@ -213,6 +230,7 @@ class Renderer:
             self.render("contacts.md.j2", CONTACTS_PATH),
             self.render("regions.md.j2", REGIONS_PATH),
             self.render("laws.md.j2", LAWS_INDEX_PATH, laws=self.sorted_laws(), citations=self.citations),
+            self.render("pending_changes.md.j2", PENDING_CHANGES_PATH),
             self.print_page(),
             self.render("changes.md.j2", CHANGES_PATH),
         ]
@@ -315,6 +333,7 @@ class Renderer:
                 ]
             },
             {self.ui("laws_title"): LAWS_INDEX_PATH},
+            {self.ui("pending_changes_title"): PENDING_CHANGES_PATH},
             *self.exercise_nav(),
             {self.ui("print_title"): PRINT_PATH},
             *handwritten,

@@ -41,6 +41,7 @@ DESCRIPTIONS = {
     "glossary": "steps/shared/glossary.yml",
     "sources": "steps/shared/sources.yml",
     "signs": "steps/shared/signs.yml",
+    "changes": "steps/shared/changes.yml: decided or proposed changes in the law that affect the manual",
     "exercise": "case_exercises/<id>.yml: a branching case exercise",
     "decision-aid": f"{FIRST_CONTACT_FILE}: the first-contact decision aid, questions leading to action cards",
 }

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,10 @@ SOURCES = "steps/shared/sources.yml"
 AID = "decision_aid/first-contact.yml"
 CONTACTS = "steps/shared/contacts.yml"
 REGIONS = "steps/shared/regions.yml"
+LAWS = "steps/shared/laws.yml"
+CHANGES = "steps/shared/changes.yml"
+TIME_LIMIT_REF = "paragraph: 2, checked: 2026-11-01}"
+SOL_LAW = "- id: sol\n  name: {sv: Socialtjänstlag, en: Social Services Act}\n  url: https://lagen.nu/2025:400\n"
 SOCIALJOUREN_PHONE = 'phone: "08-000 00 00"'
 
 
@@ -349,7 +354,7 @@ CASES += [
     ),
     Case(
         "invalid section",
-        replace(STEP3, "section: 15, about", "section: 15 §, about"),
+        replace(STEP3, "section: 15, checked", "section: 15 §, checked"),
         f"{STEP3}:26: 'legal[1].section' has an invalid format (got '15 §')",
     ),
     Case(
@@ -880,6 +885,80 @@ CASES += [
 ]
 
 
+CASES += [
+    Case(
+        "legal reference without a check date",
+        replace(STEP3, TIME_LIMIT_REF, "paragraph: 2}"),
+        f"{STEP3}:24: the reference to 'utlanningslagen' has no 'checked:' date",
+    ),
+    Case(
+        "legal reference checked long ago (a warning)",
+        replace(STEP3, TIME_LIMIT_REF, "paragraph: 2, checked: 2020-01-01}"),
+        f"{STEP3}:24: warning: the reference to 'utlanningslagen' was checked 2020-01-01, more than",
+        exit_code=0,
+    ),
+    Case(
+        "legal reference checked in the future",
+        replace(STEP3, TIME_LIMIT_REF, "paragraph: 2, checked: 2999-01-01}"),
+        f"{STEP3}:24: the reference to 'utlanningslagen' is checked 2999-01-01, in the future",
+    ),
+    Case(
+        "legal reference checked against an unknown source",
+        replace(STEP3, TIME_LIMIT_REF, "paragraph: 2, checked: 2026-11-01, against: prop-okand}"),
+        f"{STEP3}:24: source (steps/shared/sources.yml) 'prop-okand' does not exist",
+    ),
+    Case(
+        "law with an unknown consolidated text",
+        replace(LAWS, "consolidated: test-source", "consolidated: sfs-okand"),
+        f"{LAWS}:7: source (steps/shared/sources.yml) 'sfs-okand' does not exist",
+    ),
+    Case(
+        "legal reference with no text it was read against",
+        replace(LAWS, "  consolidated: test-source\n", ""),
+        f"{STEP3}:24: the reference to 'utlanningslagen' names no text it was checked against",
+    ),
+    Case(
+        "citation of a repealed act not marked as history",
+        replace(LAWS, "consolidated: test-source", "consolidated: test-source\n  repealed: 2025-07-01"),
+        f"{STEP3}:24: 'utlanningslagen' was repealed on 2025-07-01: cite the act in force",
+    ),
+    Case(
+        "Social Services Act cited without a section",
+        combine(
+            replace(LAWS, "- id: utlanningslagen", SOL_LAW + "  consolidated: test-source\n- id: utlanningslagen"),
+            replace(STEP3, TIME_LIMIT_REF, TIME_LIMIT_REF + ", {law: sol, chapter: 20, checked: 2026-11-01}"),
+        ),
+        f"{STEP3}:24: a reference to the Social Services Act (sol, SFS 2025:400) needs both 'chapter:' and 'section:'",
+    ),
+    Case(
+        "pending change: unknown step",
+        replace(CHANGES, "steps: [akut-skydd]", "steps: [akut]"),
+        f"{CHANGES}:8: step 'akut' does not exist",
+    ),
+    Case(
+        "pending change: no source",
+        replace(CHANGES, "  sources: [test-source]\n", ""),
+        f"{CHANGES}:2: the change 'ny-lag' has no 'sources:'",
+    ),
+    Case(
+        "pending change: decided without a date",
+        replace(CHANGES, "status: proposed\n  date: 2099-07-01", "status: decided"),
+        f"{CHANGES}:5: the change 'ny-lag' is decided but has no 'date:'",
+    ),
+    Case(
+        "pending change: decided and already in force (a warning)",
+        replace(CHANGES, "status: proposed\n  date: 2099-07-01", "status: decided\n  date: 2025-07-01"),
+        f"{CHANGES}:6: warning: the change 'ny-lag' came into force on 2025-07-01",
+        exit_code=0,
+    ),
+    Case(
+        "pending change: status not one of the kinds",
+        replace(CHANGES, "status: proposed", "status: planned"),
+        f"{CHANGES}:5: 'status' must be one of",
+    ),
+]
+
+
 def test_fixture_is_valid(minimal_repo: Path) -> None:
     checked = pipeline.check(minimal_repo)
     assert checked.problems == []
@@ -944,11 +1023,55 @@ def test_the_table_covers_every_message(tmp_path: Path) -> None:
 
 
 def test_old_review_is_a_warning_not_an_error(minimal_repo: Path) -> None:
-    from datetime import date
-
     checked = pipeline.check(minimal_repo, CheckOptions(today=date(2028, 1, 1), review_max_age_days=365))
     assert checked.ok
     assert any("the next review was due 2027-11-01" in p.message for p in checked.problems)
+
+
+def _legal_problems(root: Path, today: date, days: int = 365) -> list[str]:
+    checked = pipeline.check(root, CheckOptions(today=today, review_max_age_days=days))
+    return [p.format() for p in checked.problems if p.code.startswith(("legal-", "repealed-", "sol-"))]
+
+
+def test_a_check_date_ages_against_the_injected_day_and_window(minimal_repo: Path) -> None:
+    # the fixture's references were checked 2026-11-01
+    assert _legal_problems(minimal_repo, date(2027, 11, 1)) == []
+    old = _legal_problems(minimal_repo, date(2027, 11, 2))
+    assert len(old) == 2 and all("warning: the reference to 'utlanningslagen' was checked 2026-11-01" in p for p in old)
+    assert _legal_problems(minimal_repo, date(2027, 11, 2), days=800) == []
+    future = _legal_problems(minimal_repo, date(2026, 10, 31))
+    assert len(future) == 2 and all("is checked 2026-11-01, in the future" in p for p in future)
+
+
+def test_an_act_repealed_later_than_today_may_still_be_cited(minimal_repo: Path) -> None:
+    replace(LAWS, "consolidated: test-source", "consolidated: test-source\n  repealed: 2027-01-01")(minimal_repo)
+    assert _legal_problems(minimal_repo, date(2026, 12, 31)) == []
+    repealed = _legal_problems(minimal_repo, date(2027, 1, 1))
+    assert [p.split(": ", 1)[0] for p in repealed] == [f"{STEP3}:24", f"{STEP3}:26"]
+    assert all("was repealed on 2027-01-01" in p for p in repealed)
+
+
+def test_a_repealed_act_cited_as_history_is_accepted(minimal_repo: Path) -> None:
+    replace(LAWS, "consolidated: test-source", "consolidated: test-source\n  repealed: 2025-07-01")(minimal_repo)
+    replace(STEP3, TIME_LIMIT_REF, "paragraph: 2, checked: 2026-11-01, history: true}")(minimal_repo)
+    problems = _legal_problems(minimal_repo, date(2026, 12, 1))
+    assert problems == [
+        f"{STEP3}:26: 'utlanningslagen' was repealed on 2025-07-01: cite the act in force, "
+        "or write 'history: true' when the text states it as history"
+    ]
+
+
+def test_a_reference_read_against_another_text_needs_no_consolidated_text(minimal_repo: Path) -> None:
+    replace(LAWS, "  consolidated: test-source\n", "")(minimal_repo)
+    replace(STEP3, TIME_LIMIT_REF, "paragraph: 2, checked: 2026-11-01, against: test-source}")(minimal_repo)
+    problems = _legal_problems(minimal_repo, date(2026, 12, 1))
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{STEP3}:26"]
+
+
+def test_a_proposed_change_has_no_date_requirement(minimal_repo: Path) -> None:
+    replace(CHANGES, "  date: 2099-07-01\n", "")(minimal_repo)
+    checked = pipeline.check(minimal_repo, CheckOptions(today=date(2026, 12, 1)))
+    assert [p for p in checked.problems if p.code.startswith("change-")] == []
 
 
 def test_cli_runs_as_a_program_without_traceback(minimal_repo: Path) -> None:

@@ -4,6 +4,7 @@ assessment is made, person-first English, search synonyms and the accessibility 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -370,3 +371,71 @@ def test_accessibility_statement_states_method_and_what_was_not_tested(built_sit
     text = text_of(built_site, lang, "tillganglighet")
     assert [phrase for phrase in STATEMENT[lang]["says"] if phrase not in text] == []
     assert [phrase for phrase in STATEMENT[lang]["never"] if phrase in text] == []
+
+
+# issue 12 (actors-12): signs by kind of exploitation, each sourced; actors that act in the process
+EXPLOITATION_KINDS = ("sexual", "labour", "begging", "crime", "child")
+ACTORS_12 = ("barnahus", "ivo", "skatteverket", "kronofogden", "tullverket")
+
+
+@pytest.mark.parametrize("kind", EXPLOITATION_KINDS)
+def test_each_kind_of_exploitation_has_signs_with_known_sources(kind: str) -> None:
+    signs = [sign for sign in MANUAL.signs if sign.kind == kind]
+    assert signs, f"no sign of kind {kind!r} in steps/shared/signs.yml"
+    for sign in signs:
+        assert sign.sources, sign.id
+        for source_id in sign.sources:
+            assert source_id in MANUAL.source_by_id, (sign.id, source_id)
+
+
+def test_a_sign_without_a_source_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from build_tools.model import Sign
+
+    with pytest.raises(ValidationError):
+        Sign(id="x", text=Localized(sv="x", en="x"), kind="sexual", sources=[])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_signs_page_heads_each_kind_and_names_the_sources_of_its_signs(built_site: Path, lang: str) -> None:
+    from build_tools.render import Renderer
+
+    markup = page(built_site, lang, "tecken")
+    renderer = Renderer(MANUAL, lang)
+    for kind in EXPLOITATION_KINDS:
+        heading = renderer.ui(f"signs_kind_{kind}")
+        start = markup.index(f'>{heading}<a class="headerlink"')  # the section heading, not the table of contents
+        end = markup.find("<h2", start)
+        section = markup[start : end if end > 0 else None]
+        for sign in (s for s in MANUAL.signs if s.kind == kind):
+            assert f'<li id="{sign.id}">' in section, (kind, sign.id)
+            for source_id in sign.sources:
+                source = MANUAL.source_by_id[source_id]
+                shown = html.escape(source.url or source.title, quote=False)  # a seed has a title, no address
+                assert shown in section, (kind, sign.id, source_id)
+
+
+@pytest.mark.parametrize("actor_id", ACTORS_12)
+def test_added_actors_have_a_task_in_a_step_and_show_in_who_does_what(built_site: Path, actor_id: str) -> None:
+    acting = [step.id for step in MANUAL.steps for step_actor in step.actors if step_actor.actor == actor_id]
+    assert acting, f"{actor_id} has no task in any step"
+    for lang in LANGS:
+        assert 'href="../aktorer/' + actor_id + '/"' in page(built_site, lang, "vem-gor-vad"), (actor_id, lang)
+        for step_id in acting:
+            assert f'href="../../aktorer/{actor_id}/"' in page(built_site, lang, f"steg/{step_id}"), (actor_id, step_id)
+
+
+def test_every_legal_reference_is_dated_and_cites_the_law_in_force() -> None:
+    """Issue 12: every reference has a check date; SoL citations name chapter and section; no repealed act
+    is cited unless as history (the checks enforce it; this keeps the content itself honest)."""
+    from build_tools.checks.legal import legal_refs
+
+    refs = legal_refs(MANUAL)
+    assert len(refs) > 100
+    assert [r for r in refs if r.checked is None] == []
+    laws = MANUAL.law_by_id
+    assert [r for r in refs if r.law == "sol" and (r.chapter is None or r.section is None)] == []
+    assert [r for r in refs if laws[r.law].repealed is not None and not r.history] == []
+    assert laws["sol-2001"].repealed is not None
+    assert all(law.consolidated for law in MANUAL.laws)

@@ -224,3 +224,75 @@ def test_manual_check_names_the_missing_translation_of_a_page(
     out = capsys.readouterr().out
     assert f"content/{other}/nytt/sida.md:1: missing " in out
     assert f"content/{lang}/nytt/sida.md has no counterpart" in out
+
+
+# ----- upcoming changes in the law (steps/shared/changes.yml) ----------------------------------
+
+STATUS_WORDS = {
+    "sv": {"proposed": "Föreslagen", "decided": "Beslutad"},
+    "en": {"proposed": "Proposed", "decided": "Decided"},
+}
+
+
+def test_the_manual_has_pending_changes_to_show() -> None:
+    assert MANUAL.changes, "steps/shared/changes.yml lists no changes"
+    assert all(change.steps for change in MANUAL.changes)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_upcoming_changes_page_lists_each_change_with_status_and_date(built_site: Path, lang: str) -> None:
+    markup = page(built_site, lang, "kommande-andringar")
+    for change in MANUAL.changes:
+        entry = re.search(rf'<h2 id="{change.id}">(.*?)(?=<h2 |</article>)', markup, re.S)
+        assert entry, change.id
+        text = " ".join(visible_text(entry.group(1)).split())
+        assert change.title.get(lang) in text
+        assert STATUS_WORDS[lang][change.status] in text
+        if change.date:
+            assert f'<time datetime="{change.date.isoformat()}">' in entry.group(1)
+        for step_id in change.steps:
+            assert f'href="../steg/{step_id}/#kommande-andringar"' in entry.group(1), (change.id, step_id)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("step", MANUAL.steps, ids=lambda step: step.id)
+def test_each_step_shows_the_changes_that_affect_it_and_no_others(built_site: Path, step, lang: str) -> None:
+    markup = page(built_site, lang, f"steg/{step.id}")
+    affecting = [change for change in MANUAL.changes if step.id in change.steps]
+    box = re.search(r'<div class="manual-box manual-box--change">(.*?)</div>', markup, re.S)
+    if not affecting:
+        assert box is None
+        return
+    assert box, step.id
+    assert 'id="kommande-andringar"' in box.group(1)
+    for change in MANUAL.changes:
+        link = f'href="../../kommande-andringar/#{change.id}"'
+        assert (link in box.group(1)) == (change in affecting), (step.id, change.id)
+
+
+def test_upcoming_changes_page_is_in_the_navigation_of_both_languages() -> None:
+    for lang in LANGS:
+        nav = Renderer(MANUAL, lang).nav([])
+        flat = [value for item in nav for value in item.values()]
+        assert "kommande-andringar.md" in flat, lang
+
+
+def test_a_step_without_changes_has_no_box_and_the_page_says_there_are_none(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo", FIXTURES / "minimal")
+    (root / "steps/shared/changes.yml").unlink()
+    manual = load_manual(root).manual
+    assert manual.changes == ()
+    for lang in LANGS:
+        pages = {generated.path: generated.content for generated in Renderer(manual, lang).pages()}
+        assert "manual-box--change" not in pages["steg/akut-skydd.md"]
+        none = {"sv": "Inga kommande ändringar", "en": "The manual knows of no upcoming changes"}[lang]
+        assert none in pages["kommande-andringar.md"]
+
+
+def test_the_fixture_change_is_shown_on_its_step_only() -> None:
+    manual = load_manual(FIXTURES / "minimal").manual
+    pages = {generated.path: generated.content for generated in Renderer(manual, "sv").pages()}
+    for step in manual.steps:
+        shown = "kommande-andringar.md#ny-lag" in pages[f"steg/{step.id}.md"]
+        assert shown == (step.id == "akut-skydd"), step.id
+    assert "2099-07-01" in pages["kommande-andringar.md"] and "Föreslagen" in pages["kommande-andringar.md"]

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Manual
 from ..problems import Problem
-from . import contacts, exercises, hedges, markup, references, steps, translations
+from . import contacts, exercises, hedges, legal, markup, references, steps, translations
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     references.check_references,
     references.check_review_dates,
     references.check_sources_locatable,
+    legal.check_legal_refs,
+    legal.check_changes,
     contacts.check_contacts,
     contacts.check_region_contacts,
     translations.check_translations,

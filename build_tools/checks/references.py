@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..model import Actor, Contact, GlossaryTerm, LegalRef, Manual, Node, Region, Step, TimeLimit
+from ..model import Actor, Contact, GlossaryTerm, Law, LegalRef, Manual, Node, PendingChange, Region, Step, TimeLimit
 from ..problems import Problem
 from ..review import REVIEWERS, next_review
 from .walk import all_nodes
@@ -28,6 +28,7 @@ def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
         "source": manual.sources,
         "sign": manual.signs,
         "exercise": manual.exercises,
+        "change": manual.changes,
         "right": [right for step in manual.steps for right in step.rights if right.id],
     }
     for kind, nodes in kinds.items():
@@ -80,6 +81,13 @@ def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
     for node in all_nodes(manual):
         if isinstance(node, LegalRef):
             problems += missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)", "law")
+            problems += missing(node, "against", node.against, sources, "source (steps/shared/sources.yml)", "source")
+        if isinstance(node, Law):
+            problems += missing(
+                node, "consolidated", node.consolidated, sources, "source (steps/shared/sources.yml)", "source"
+            )
+        if isinstance(node, PendingChange):
+            problems += missing(node, "steps", node.steps, steps, "step", "step")
         if isinstance(node, (Step, Actor, Region)):
             problems += missing(
                 node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)", "contact"

@@ -29,6 +29,7 @@ def top_level(manual: Manual) -> Iterator[Node]:
         manual.signs,
         manual.exercises,
         manual.decision_aids,
+        manual.changes,
     ):
         yield from collection
 
