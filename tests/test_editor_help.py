@@ -114,7 +114,10 @@ def test_github_format_annotates_errors_and_warnings(minimal_repo: Path, capsys)
     assert main(["check", "--root", str(minimal_repo), "--format", "github", "--review-max-age", "1"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert f"::error file={STEP1},line=5::owner 'polisen' is not an actor in steps/actors.yml" in lines
-    assert any(re.fullmatch(r"::warning file=steps/actors\.yml,line=\d+::last reviewed .*", line) for line in lines)
+    assert any(
+        re.fullmatch(r"::warning file=steps/actors\.yml,line=\d+::review overdue: last reviewed .*", line)
+        for line in lines
+    )
     assert all(re.fullmatch(r"::(error|warning) file=[^,:]+,line=\d+::.+", line) for line in lines), lines
 
 
@@ -122,7 +125,7 @@ def test_github_format_exits_like_text_format_when_there_are_only_warnings(minim
     for output in ("text", "github"):
         assert main(["check", "--root", str(minimal_repo), "--format", output, "--review-max-age", "1"]) == 0
     out = capsys.readouterr().out
-    assert "::warning file=" in out and ": warning: last reviewed" in out
+    assert "::warning file=" in out and ": warning: review overdue: last reviewed" in out
 
 
 def test_github_annotations_escape_what_would_end_the_command() -> None:
