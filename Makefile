@@ -8,12 +8,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install serve build offline check test lint chromium clean
+.PHONY: install serve build offline check test lint gate lock chromium clean
 
-$(STAMP): pyproject.toml
+# Installs come from the lock file: the same versions on every machine and in CI.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -40,14 +42,30 @@ offline: $(STAMP) $(NODE_STAMP)
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
-lint: $(STAMP)
-	$(BIN)/ruff check build_tools hooks tests
-	$(BIN)/ruff format --check build_tools hooks tests
-	$(BIN)/yamllint --strict .
+LINTED := build_tools hooks tests benchmarks
 
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/yamllint --strict .
+	$(BIN)/mypy build_tools hooks
+
+# pytest exits 5 when it collects no tests: that is a failure, said in words.
 test: $(STAMP) $(NODE_STAMP) chromium
-	$(BIN)/ruff check build_tools hooks tests
-	$(BIN)/pytest -n 3
+	$(BIN)/pytest -n 3 || { status=$$?; \
+	  [ $$status -ne 5 ] || echo "pytest collected no tests: nothing was tested" >&2; exit $$status; }
+
+# the whole gate, exactly as the pull-request workflow runs it
+gate:
+	.ci/run
+
+# rewrite requirements.lock from a clean venv after a change to the dependencies in pyproject.toml
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet '.[test]'
+	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/pip freeze --exclude manualen; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:
 	rm -rf site dist .site-build-* .site-old-* .site-offline-* .pytest_cache

@@ -50,6 +50,8 @@ def build_into(root: Path, staging: Path, web_app: bool = True) -> None:
             mkdocs_build(config)
         except MkDocsException as exc:
             raise BuildFailed(f"{config_file}: {exc}") from None
+        except (OSError, RecursionError, MemoryError) as exc:
+            raise BuildFailed(f"{config_file}: {type(exc).__name__}: {exc}") from None
     if web_app:  # the offline zip opens from file://, where no service worker runs
         webapp.write_service_worker(staging)
 
@@ -78,7 +80,7 @@ def build_offline(root: Path, zip_path: Path) -> Path:
     except offline.ShimMissing as exc:
         raise BuildFailed(str(exc)) from None
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".site-offline-", dir=root) as work:
+    with _one_build_at_a_time(root), tempfile.TemporaryDirectory(prefix=".site-offline-", dir=root) as work:
         with _environment(offline.ENV, "true"):
             build_into(root, Path(work) / OFFLINE_FOLDER, web_app=False)
         offline.write_start_file(Path(work) / OFFLINE_FOLDER)
@@ -87,8 +89,42 @@ def build_offline(root: Path, zip_path: Path) -> Path:
     return zip_path
 
 
+DEBRIS = (".site-build-*", ".site-old-*", ".site-offline-*")
+LOCK_FILE = ".manual-build.lock"  # kept: it is not debris, and holding it is what makes cleaning safe
+
+
+@contextmanager
+def _one_build_at_a_time(root: Path) -> Iterator[None]:
+    """Hold the project's build lock; what an interrupted earlier build left behind is removed first."""
+    import fcntl
+
+    with open(root / LOCK_FILE, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            clean_debris(root)
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def clean_debris(root: Path) -> list[Path]:
+    """Remove the staging folders of builds that were interrupted (only call while holding the lock)."""
+    removed = []
+    for pattern in DEBRIS:
+        for path in root.glob(pattern):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
 def build_site(root: Path) -> Path:
     pipeline.load_checked(root)  # refuse bad content before spending time on MkDocs
+    with _one_build_at_a_time(root):
+        return _build_site(root)
+
+
+def _build_site(root: Path) -> Path:
     target = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import pipeline
@@ -15,18 +16,70 @@ def _root(value: str | None) -> Path:
     return Path(value).resolve() if value else Path.cwd()
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a clear usage error otherwise, never a traceback)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    options = pipeline.default_options(review_max_age_days=args.review_max_age)
-    checked = pipeline.check(_root(args.root), options)
+    try:
+        options = pipeline.default_options(today=args.today, review_max_age_days=args.review_max_age)
+    except pipeline.SettingError as exc:
+        print(f"manual check: {exc}", file=sys.stderr)
+        return 2
+    root = _root(args.root)
+    checked = pipeline.check(root, options)
+    problems = list(checked.problems)
+    if args.base:
+        from .changes import GitError, check_change_notes
+
+        try:
+            problems += check_change_notes(root, args.base, options.today)
+        except GitError as exc:
+            print(f"manual check: cannot compare with '{args.base}': {exc}", file=sys.stderr)
+            return 2
     notes = editors_notes(checked.manual)
-    for problem in checked.problems + (notes if args.notes else []):
+    for problem in problems + (notes if args.notes else []):
         print(problem.format_github() if args.format == "github" else problem.format())
     if notes and not args.notes:
         print(f"{len(notes)} editors' note(s): list them with `manual check --notes`.", file=sys.stderr)
-    failed = errors(checked.problems)
+    failed = errors(problems)
     if failed:
         print(f"{len(failed)} problem(s) found.", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from .review import CODEOWNERS, codeowners, write_codeowners
+
+    root = _root(args.root)
+    checked = pipeline.check(root)
+    if not checked.ok:
+        print("manual codeowners: the content has problems; run `manual check`", file=sys.stderr)
+        return 1
+    if args.check:
+        path = root / CODEOWNERS
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current != codeowners(checked.manual):
+            print(f"{CODEOWNERS} is out of date: run `manual codeowners`", file=sys.stderr)
+            return 1
+        return 0
+    print(f"Wrote {write_codeowners(root, checked.manual).relative_to(root).as_posix()}")
     return 0
 
 
@@ -65,6 +118,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildFailed as exc:
         print(f"The build failed: {exc}\nThe previous site/ is unchanged.", file=sys.stderr)
         return 1
+    except pipeline.SettingError as exc:
+        print(f"manual build: {exc}", file=sys.stderr)
+        return 2
     print(f"Built {site}")
     return 0
 
@@ -82,8 +138,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .search.engine import MARKS, find
 
     marks = MARKS["terminal"] if sys.stdout.isatty() and not args.json else MARKS["plain"]
-    root = _root(args.root)
-    found = find(root, " ".join(args.query), args.lang, args.limit, marks)
+    query = " ".join(args.query)
+    if not query.strip():
+        print("manual search: give at least one word to look for", file=sys.stderr)
+        return 2
+    found = find(_root(args.root), query, args.lang, args.limit, marks)
     hits = found.hits
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
@@ -112,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", help="repository to check (default: the current directory)")
     check.add_argument(
         "--review-max-age",
-        type=int,
+        type=_positive,
         default=None,
         metavar="DAYS",
         help=f"warn when a review is older than this (default 365, or ${pipeline.REVIEW_MAX_AGE_ENV})",
@@ -128,7 +187,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also list every editors' note (editors_note: in the data, never shown on the site)",
     )
+    check.add_argument(
+        "--base",
+        metavar="REF",
+        help="also refuse content files changed since this git ref without a new note for readers (changes:)",
+    )
+    check.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=f"count reviews and notes from this day (default: today, or ${pipeline.TODAY_ENV})",
+    )
     check.set_defaults(func=cmd_check)
+
+    codeowners = sub.add_parser("codeowners", help="write .github/CODEOWNERS from the reviewers of steps and actors")
+    codeowners.add_argument("--root")
+    codeowners.add_argument("--check", action="store_true", help="only say whether the file is up to date (exit 1)")
+    codeowners.set_defaults(func=cmd_codeowners)
 
     schema = sub.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
     schema.add_argument("--root")
@@ -162,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         "--lang", choices=["sv", "en"], default="sv", help="search the Swedish (default) or English pages"
     )
     search.add_argument("--json", action="store_true", help="print a JSON array of {title, url, score, …}, best first")
-    search.add_argument("--limit", type=int, default=10, help="at most this many results (default 10)")
+    search.add_argument("--limit", type=_positive, default=10, help="at most this many results (default 10)")
     search.add_argument("--root")
     search.set_defaults(func=cmd_search)
 

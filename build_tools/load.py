@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import messages as m
+from .checks.steps import STEP_NUMBERS
 from .model import (
     Actor,
     Contact,
@@ -45,10 +46,33 @@ AID_FOLDER = "decision_aid"
 FIRST_CONTACT_FILE = f"{AID_FOLDER}/first-contact.yml"
 
 
+# the kind of id each list file defines, as references name it (Problem.refers_to)
+KIND_OF_LIST: dict[str, str] = {"actors": "actor", **{name: name.rstrip("s") for name in SHARED_FILES}}
+KIND_OF_LIST["glossary"] = "glossary-term"
+# a step file defines the step and the ids of its rights and time limits
+STEP_KINDS = frozenset({"step", "right", "time-limit"})
+ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*(?:#.*)?$", re.M)
+
+
+@dataclass(frozen=True)
+class Lost:
+    """Definitions that a file would give but cannot, because it (or one entry of it) did not load.
+
+    `ids` None: every id of the kinds (the whole file is unreadable). References to a lost id are
+    not problems of their own: the problem in this file is the one to fix.
+    """
+
+    path: str
+    kinds: frozenset[str]
+    ids: frozenset[str] | None
+    what: str  # how the notice names what is lost, e.g. "the actors", "step 'identifiering'"
+
+
 @dataclass(frozen=True)
 class LoadResult:
     manual: Manual
     problems: list[Problem]
+    lost: tuple[Lost, ...] = ()
 
 
 def _with_origins(data: Any, rel: str, line: int | None = None) -> Any:
@@ -89,7 +113,7 @@ _TYPE_WORDS = {
 _DATE_ERRORS = ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact")
 
 
-def _problem(error: dict[str, Any], model: type[BaseModel], rel: str, line: int) -> Problem:
+def _problem(error: Any, model: type[BaseModel], rel: str, line: int) -> Problem:
     """Pydantic's validation error, said in the editor's words."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -116,6 +140,8 @@ def _problem(error: dict[str, Any], model: type[BaseModel], rel: str, line: int)
         if "https" in pattern:
             return m.INVALID_URL.at(rel, line, field=name, value=error["input"])
         return m.INVALID_FORMAT.at(rel, line, field=name, value=error["input"])
+    if kind in ("greater_than_equal", "greater_than"):
+        return m.TOO_SMALL.at(rel, line, field=name, limit=ctx.get("ge", ctx.get("gt")), value=error["input"])
     if kind == "too_short":
         return m.EMPTY_LIST.at(rel, line, field=name)
     if kind in _DATE_ERRORS:
@@ -155,8 +181,18 @@ def _validate(model: type[BaseModel], raw: Any, rel: str) -> tuple[Any, list[Pro
     try:
         return model.model_validate(_with_origins(raw, rel)), []
     except ValidationError as exc:
+        found = exc.errors(include_url=False)
+        # a misspelt key ('ownr') also makes the real one ('owner') missing: say only the first
+        misspelt = {
+            (tuple(e["loc"][:-1]), guess)
+            for e in found
+            if e["type"] == "extra_forbidden"
+            for guess in difflib.get_close_matches(str(e["loc"][-1]), _known_keys(model, tuple(e["loc"][:-1])), n=1)
+        }
         return None, [
-            _problem(error, model, rel, line_at(raw, tuple(error["loc"]))) for error in exc.errors(include_url=False)
+            _problem(error, model, rel, line_at(raw, tuple(error["loc"])))
+            for error in found
+            if not (error["type"] == "missing" and (tuple(error["loc"][:-1]), str(error["loc"][-1])) in misspelt)
         ]
 
 
@@ -169,13 +205,18 @@ def _read(root: Path, path: Path, problems: list[Problem]) -> Any:
         return None
 
 
-def _load_list(root: Path, path: Path, model: type[BaseModel], problems: list[Problem]) -> tuple:
+def _load_list(
+    root: Path, path: Path, model: type[BaseModel], problems: list[Problem], lost: list[Lost], kind: str
+) -> tuple:
     rel = path.relative_to(root).as_posix()
     raw = _read(root, path, problems)
+    plural = f"the {kind.replace('-', ' ')}s"
     if raw is None:
+        lost.append(Lost(rel, frozenset({kind}), None, plural))
         return ()
     if not isinstance(raw, YamlList):
         problems.append(m.FILE_NOT_LIST.at(rel, getattr(raw, "line", 1)))
+        lost.append(Lost(rel, frozenset({kind}), None, plural))
         return ()
     items = []
     for entry in raw:
@@ -183,7 +224,17 @@ def _load_list(root: Path, path: Path, model: type[BaseModel], problems: list[Pr
         problems.extend(found)
         if value is not None:
             items.append(value)
+        elif isinstance(entry, YamlMap) and isinstance(entry.get("id"), str):
+            lost.append(Lost(rel, frozenset({kind}), frozenset({entry["id"]}), f"{kind} '{entry['id']}'"))
     return tuple(items)
+
+
+def _ids_written_in(path: Path) -> frozenset[str]:
+    """Every `id:` of a file that cannot be read as YAML, found line by line."""
+    try:
+        return frozenset(ID_LINE.findall(path.read_bytes().decode("utf-8", errors="replace")))
+    except OSError:
+        return frozenset()
 
 
 def _load_one(root: Path, path: Path, model: type[BaseModel], problems: list[Problem]) -> Any:
@@ -199,7 +250,7 @@ def _load_one(root: Path, path: Path, model: type[BaseModel], problems: list[Pro
     return value
 
 
-def _load_steps(root: Path, problems: list[Problem]) -> tuple[Step, ...]:
+def _load_steps(root: Path, problems: list[Problem], lost: list[Lost]) -> tuple[Step, ...]:
     steps = []
     for path in sorted((root / "steps").glob("*.yml")):
         rel = path.relative_to(root).as_posix()
@@ -211,8 +262,11 @@ def _load_steps(root: Path, problems: list[Problem]) -> tuple[Step, ...]:
             continue
         step = _load_one(root, path, Step, problems)
         if step is None:
+            ids = _ids_written_in(path) | {match.group(2)}
+            lost.append(Lost(rel, STEP_KINDS, ids, f"step '{match.group(2)}' (with its rights and time limits)"))
+            lost.append(Lost(rel, frozenset({"step-number"}), frozenset({str(int(match.group(1)))}), "its number"))
             continue
-        if int(match.group(1)) != step.number:
+        if int(match.group(1)) != step.number and step.number in STEP_NUMBERS:  # else: out of range, said once
             problems.append(
                 m.FILE_NUMBER_MISMATCH.at(rel, step.line_of("number"), file_number=match.group(1), number=step.number)
             )
@@ -248,13 +302,20 @@ def _stray_files(root: Path, problems: list[Problem]) -> None:
 def load_manual(root: Path) -> LoadResult:
     """Read every content file under `root` into one Manual."""
     problems: list[Problem] = []
+    lost: list[Lost] = []
     for rel in REQUIRED_FILES:
         if not (root / rel).is_file():
             problems.append(m.REQUIRED_FILE.at(rel, 1))
-    actors = _load_list(root, root / ACTORS_FILE, Actor, problems) if (root / ACTORS_FILE).is_file() else ()
-    steps = _load_steps(root, problems) if (root / "steps").is_dir() else ()
+    if (root / ACTORS_FILE).is_file():
+        actors = _load_list(root, root / ACTORS_FILE, Actor, problems, lost, "actor")
+    else:
+        actors = ()
+        lost.append(Lost(ACTORS_FILE, frozenset({"actor"}), None, "the actors"))
+    steps = _load_steps(root, problems, lost) if (root / "steps").is_dir() else ()
+    if not any(STEP_FILE.match(path.name) for path in (root / "steps").glob("*.yml")):
+        lost.append(Lost("steps", STEP_KINDS, None, "the steps"))
     shared = {
-        name: _load_list(root, root / "steps" / "shared" / f"{name}.yml", model, problems)
+        name: _load_list(root, root / "steps" / "shared" / f"{name}.yml", model, problems, lost, KIND_OF_LIST[name])
         if (root / "steps" / "shared" / f"{name}.yml").is_file()
         else ()
         for name, model in SHARED_FILES.items()
@@ -275,4 +336,4 @@ def load_manual(root: Path) -> LoadResult:
     _stray_files(root, problems)
     decision_aids = (first_contact,) if first_contact is not None else ()
     manual = Manual(actors=actors, steps=steps, exercises=exercises, decision_aids=decision_aids, **shared)
-    return LoadResult(manual, problems)
+    return LoadResult(manual, problems, tuple(lost))

@@ -30,9 +30,13 @@ LINK_TARGET = re.compile(
     re.M,
 )
 # a Markdown image whose address names a host: ![text](https://…) or ![text](//…)
-REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^)>\s]*)")
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[A-Za-z][A-Za-z0-9+.-]*:)?[/\\][/\\][^)>\s]*)")
 # Python-Markdown's attr_list syntax: {: #id .class key=value } (the colon is optional)
-ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+ATTRIBUTE_LIST = re.compile(r"\{(:?)[ ]*([^}\n ][^}\n]*)\}")
+ATTRIBUTE_TOKENS = re.compile(r"^(?:[#.]?[\w-]+(?:=\S+)?\s*)+$")
+# a reference-style image ![text][label] or ![label], and the definitions of the labels
+REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+REFERENCE_DEFINITION = re.compile(r"^\s*\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$", re.M)
 SCRIPT_SCHEME = re.compile(r"(?:java|vb)script:")
 CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -64,11 +68,62 @@ def find_unsafe(text: str) -> list[Unsafe]:
         squeezed = CONTROL_AND_SPACE.sub("", html.unescape(text)).lower()
         found += [Unsafe("link", match.group(0)) for match in SCRIPT_SCHEME.finditer(squeezed)]
     found += [Unsafe("remote-image", match.group(1)) for match in REMOTE_IMAGE.finditer(text)]
+    definitions = {label.strip().lower(): target for label, target in REFERENCE_DEFINITION.findall(text)}
+    for match in REFERENCE_IMAGE.finditer(text):
+        target = definitions.get((match.group(2) or match.group(1)).strip().lower(), "")
+        if is_remote(target):
+            found.append(Unsafe("remote-image", target))
     for match in ATTRIBUTE_LIST.finditer(text):
-        inner = match.group(1).strip()
-        if "=" in inner or inner.startswith((".", "#", ":")):
+        inner = match.group(2).strip()
+        # {: … } always; {#id}, {.class}, {key=value} and bare attribute names such as {hidden}
+        if match.group(1) or "=" in inner or inner.startswith((".", "#", ":")) or ATTRIBUTE_TOKENS.match(inner):
             found.append(Unsafe("attributes", match.group(0)))
     return found
+
+
+def without_closing_tags(found: list[Unsafe]) -> list[Unsafe]:
+    """'<b>…</b>' is one problem, said at the opening tag."""
+    opened = {item.text[1:].split(None, 1)[0].rstrip(">").lower() for item in found if item.kind == "html"}
+    return [
+        item
+        for item in found
+        if not (item.kind == "html" and item.text.startswith("</") and item.text[2:].rstrip(">").lower() in opened)
+    ]
+
+
+def is_remote(target: str) -> bool:
+    """An address on another host: a scheme with //, or a path that browsers read as one (//host, /\\host)."""
+    cleaned = CONTROL_AND_SPACE.sub("", html.unescape(target)).replace("\\", "/")
+    return bool(re.match(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", cleaned))
+
+
+def internal_links(text: str) -> list[str]:
+    """Link and image targets inside the site (a relative path, /path or #anchor): no scheme."""
+    targets = [next(group for group in match.groups() if group is not None) for match in LINK_TARGET.finditer(text)]
+    return [target for target in targets if target and link_scheme(target) is None and not is_remote(target)]
+
+
+def escape_html(text: str) -> str:
+    """Raw HTML shown as text: the second line of defence for hand-written pages, whose markup the
+    check refuses (a `<meta http-equiv=refresh>` would leave the site, and no CSP stops it)."""
+    return HTML_TAG.sub(lambda match: html.escape(match.group(0)), text)
+
+
+def escape_front_matter(meta: dict[str, object]) -> None:
+    """Front-matter texts reach the theme's templates unescaped (the title into every page's navigation)."""
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = html.escape(value)
+
+
+# attributes that make the browser fetch on its own (a link's href waits for a click)
+FETCHING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "xlink:href"})
+
+
+def _fetches_elsewhere(name: str, value: str) -> bool:
+    if name == "srcset":
+        return any(is_remote(part.strip().split(" ")[0]) for part in value.split(",") if part.strip())
+    return name in FETCHING_ATTRIBUTES and is_remote(value)
 
 
 class _SafeLinks(Treeprocessor):
@@ -76,7 +131,13 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for name in list(element.attrib):
                 lowered = name.lower()
-                if lowered.startswith("on") or (lowered in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])):
+                value = element.attrib[name]
+                if (
+                    lowered.startswith("on")
+                    or lowered == "style"  # url(…) in a style would fetch from another host
+                    or (lowered in URL_ATTRIBUTES and not is_safe_url(value))
+                    or _fetches_elsewhere(lowered, value)
+                ):
                     del element.attrib[name]
 
 
@@ -105,7 +166,7 @@ class _TableLabels(Treeprocessor):
 
 
 class SafeLinksExtension(Extension):
-    """Drops event handlers and script/data links from the Markdown tree; labels table cells."""
+    """Drops event handlers, styles, script/data links and images from other hosts; labels table cells."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         # after attr_list (8) and after MkDocs resolves relative links (0), which needs every href

@@ -15,6 +15,18 @@ YAML_SYNTAX = Message("yaml-syntax", "YAML syntax error: {detail}")
 TAB_INDENT = Message("tab-indent", "a tab character is used for indentation; YAML needs spaces")
 DUPLICATE_KEY = Message("duplicate-key", "duplicate key '{key}' (first used on line {first})")
 KEY_NOT_WORD = Message("key-not-word", "a key must be a plain word")
+NULL_FILE = Message("null-file", "the file holds only '{value}' (nothing); write its content, or delete the file")
+FILE_TOO_LARGE = Message("file-too-large", "the file is {size} kB; a content file may be at most {limit} kB")
+TOO_DEEP = Message("too-deep", "the values are nested more than {limit} levels deep")
+TOO_MANY_VALUES = Message(
+    "too-many-values", "the file expands to more than {limit} values (YAML aliases '*…' repeat what '&…' names)"
+)
+CONTROL_CHARACTER = Message(
+    "control-character",
+    "the text contains the invisible character {char}, which can hide or reorder what readers see; delete it",
+)
+SYMLINK = Message("symlink", "a symbolic link is not allowed here; put the file itself in its place")
+UNREADABLE = Message("unreadable", "the file cannot be read ({reason})")
 
 # files and folders
 REQUIRED_FILE = Message("required-file", "required file is missing")
@@ -30,6 +42,16 @@ AID_FILE_NAME = Message("aid-file-name", "unexpected file: the decision aid is {
 YAML_EXTENSION = Message("yaml-extension", "unexpected file: use the ending .yml")
 FILE_NUMBER_MISMATCH = Message("file-number-mismatch", "the file name says step {file_number} but 'number' is {number}")
 FILE_ID_MISMATCH = Message("file-id-mismatch", "the file name says '{file_id}' but 'id' is '{id}'")
+CONTENT_FILE_KIND = Message(
+    "content-file-kind", "unexpected file in content/: only pages (.md) and images ({kinds}) may be published"
+)
+SHADOWS_THEME = Message(
+    "shadows-theme", "this file would replace the site's own '{asset}' on every page; give it another name or place"
+)
+FRONT_MATTER_KEY = Message("front-matter-key", "front matter key '{key}' is not allowed here (allowed: {allowed})")
+FRONT_MATTER_VALUE = Message(
+    "front-matter-value", "front matter '{key}' must be plain text without markup or the characters < > & \""
+)
 PAGE_MISSING_IN_LANGUAGE = Message(
     "page-missing-in-language",
     "missing {language} page: {counterpart} has no counterpart (the two sites mirror each other page for page)",
@@ -52,6 +74,7 @@ NOT_LOCALIZED = Message("not-localized", "'{field}' must be a text in both langu
 INVALID_ID = Message("invalid-id", "'{field}' must be an id of lowercase letters a-z, digits and '-' (got '{value}')")
 INVALID_URL = Message("invalid-url", "'{field}' must be a web address starting with https:// (got '{value}')")
 INVALID_FORMAT = Message("invalid-format", "'{field}' has an invalid format (got '{value}')")
+TOO_SMALL = Message("too-small", "'{field}' must be at least {limit} (got {value})")
 EMPTY_LIST = Message("empty-list", "'{field}' must not be empty")
 INVALID_DATE = Message("invalid-date", "'{field}' must be a valid date written YYYY-MM-DD (got '{value}')")
 NOT_ALLOWED = Message("not-allowed", "'{field}' must be one of {expected} (got '{value}')")
@@ -67,6 +90,19 @@ REMOTE_IMAGE = Message(
 ATTRIBUTE_LIST = Message(
     "attribute-list", "text contains the attribute list '{markup}'; texts cannot set HTML attributes"
 )
+TEXT_LINK_NOT_FOUND = Message(
+    "text-link-not-found",
+    "text links to '{target}', which leads to no page of the site from {page}, where the text is shown; "
+    "link to a page the build makes, relative to that page (e.g. '../steg/identifiering.md')",
+)
+TEXT_ANCHOR_NOT_FOUND = Message(
+    "text-anchor-not-found", "text links to '{target}', but {page} has no section '#{anchor}'"
+)
+TEXT_LINK_FROM_ROOT = Message(
+    "text-link-from-root",
+    "text links to '{target}' from the root of the site, which breaks in the offline edition; "
+    "write the link relative to the page (e.g. '../tecken.md')",
+)
 EDITORS_DOUBT_IN_PUBLIC_TEXT = Message(
     "editors-doubt-in-public-text",
     "public text shows an editor's doubt ('{phrase}'): state the fact plainly, or leave it out and put the doubt "
@@ -74,14 +110,36 @@ EDITORS_DOUBT_IN_PUBLIC_TEXT = Message(
 )
 EDITORS_NOTE = Message("editors-note", "editors' note: {text}", Severity.NOTE)
 
+RENDER_FAILED = Message(
+    "render-failed", "the pages cannot be made from this content ({detail}); the build would stop here"
+)
+
 # ids and references
 DUPLICATE_ID = Message("duplicate-id", "duplicate {kind} id '{id}' (also at {other})")
 DUPLICATE_TIME_LIMIT = Message("duplicate-time-limit", "duplicate time limit id '{id}'")
-UNKNOWN_REFERENCE = Message("unknown-reference", "{what} '{value}' does not exist")
+UNKNOWN_REFERENCE = Message("unknown-reference", "{what} '{value}' does not exist{hint}")
+REFERENCES_UNDEFINED = Message(
+    "references-undefined",
+    "{count} references to {kind} '{value}', which is defined nowhere (first at {first}){hint}",
+)
+REFERENCES_WAIT = Message(
+    "references-wait",
+    "{what} could not be loaded: {count} reference(s) elsewhere are not checked until this is fixed",
+    Severity.NOTE,
+)
 SOURCE_NOT_LOCATABLE = Message("source-not-locatable", "a source needs a 'url' or a 'document'")
 REVIEW_IN_FUTURE = Message("review-in-future", "last_reviewed {date} is in the future")
-REVIEW_OLD = Message(
-    "review-old", "last reviewed {date}, more than {days} days ago: please review the content", Severity.WARNING
+REVIEW_OVERDUE = Message(
+    "review-overdue",
+    "review overdue: last reviewed {date}, the next review was due {due} ({reviewer}): please review the content",
+    Severity.WARNING,
+)
+NEXT_REVIEW_NOT_AFTER = Message("next-review-not-after-last", "next_review {due} must come after last_reviewed {date}")
+CHANGE_IN_FUTURE = Message("change-in-future", "the change note is dated {date}, which is in the future")
+CHANGE_WITHOUT_NOTE = Message(
+    "change-without-note",
+    "this file changed since {base}, but no new note for readers was added under 'changes:'; "
+    "add one: '- date: {today}' and 'note: {{sv: …, en: …}}' on the step, actor or exercise it changes",
 )
 
 # legal references: each is read against a consolidated text, dated, and cites the law in force
@@ -163,7 +221,7 @@ START_MISSING = Message("start-missing", "start node '{node}' does not exist")
 END_WITH_CHOICES = Message("end-with-choices", "node '{node}' is an end but also has choices")
 DEAD_END = Message("dead-end", "node '{node}' has no choices and is not an end (end: true)")
 END_WITHOUT_OUTCOME = Message("end-without-outcome", "end node '{node}' has no 'outcome'")
-NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist")
+NEXT_MISSING = Message("next-missing", "choice in node '{node}' leads to node '{next}', which does not exist{hint}")
 UNREACHABLE_NODE = Message("unreachable-node", "node '{node}' cannot be reached from the start node '{start}'")
 EXERCISE_ID_RESERVED = Message(
     "exercise-id-reserved", "the id '{id}' is the address of another page (ovningar/{id}/); choose another id"
@@ -174,6 +232,12 @@ NO_WAY_OUT = Message("no-way-out", "no end can be reached from node '{node}' (a 
 AID_ROLE_UNKNOWN = Message("aid-role-unknown", "for_role names '{role}', which is not one of the aid's roles ({known})")
 AID_TOO_LONG = Message(
     "aid-too-long", "node '{node}' is reached only after {answers} answers; an outcome must take at most {limit}"
+)
+
+AID_TOO_MANY_PATHS = Message(
+    "aid-too-many-paths",
+    "the decision aid has more than {limit} different paths through its questions (answers that loop back?); "
+    "keep it a short tree",
 )
 
 ALL_MESSAGES: tuple[Message, ...] = tuple(value for value in globals().values() if isinstance(value, Message))

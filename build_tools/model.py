@@ -137,7 +137,7 @@ class TimeLimit(Node):
     id: Slug
     what: Localized
     duration: Localized
-    days: int | None = None
+    days: Annotated[int, Field(ge=0)] | None = None
     applies: list[Slug] = []
     decides: list[Slug] = []
     legal: list[LegalRef] = []
@@ -154,6 +154,16 @@ class Right(Localized):
 class Section(Node):
     title: Localized
     body: Localized
+
+
+class ChangeNote(Node):
+    """A change to a page, told to its readers in both languages (`changes:` on a step, actor or exercise)."""
+
+    date: date
+    note: Localized
+
+
+ReviewerId = Literal["redaktion", "socialtjanst", "rattsvasende", "migration", "halso-och-sjukvard", "stod"]
 
 
 class Step(Node):
@@ -181,6 +191,9 @@ class Step(Node):
     in_brief: Annotated[dict[Slug, Localized], BeforeValidator(_without_origin)] = Field(
         default={}, description="Per actor id: a few words on what the actor does in this step (the matrix)."
     )
+    next_review: date | None = None
+    reviewer: ReviewerId
+    changes: list[ChangeNote] = []
 
     def tasks_of(self, actor_id: str) -> list[Task]:
         return [task for entry in self.actors if entry.actor == actor_id for task in entry.tasks]
@@ -193,6 +206,9 @@ class Actor(Node):
     contacts: list[Slug] = []
     sources: list[SourceId] = Field(min_length=1)
     last_reviewed: date
+    next_review: date | None = None
+    reviewer: ReviewerId
+    changes: list[ChangeNote] = []
 
 
 class Law(Node):
@@ -319,7 +335,7 @@ class ExerciseNode(Node):
     actors: list[Slug] = []
     facilitator: Localized | None = None
     questions: list[Localized] = []
-    minutes: int | None = None
+    minutes: Annotated[int, Field(ge=1)] | None = None
     choices: list[Choice] = []
     end: bool = False
     outcome: Localized | None = None
@@ -330,11 +346,12 @@ class Exercise(Node):
     title: Localized
     summary: Localized | None = None
     target_group: Localized | None = None
-    duration_minutes: int | None = None
+    duration_minutes: Annotated[int, Field(ge=1)] | None = None
     start: Slug
     debrief: Localized | None = None
     questions: list[Localized] = []
     nodes: Annotated[dict[Slug, ExerciseNode], BeforeValidator(_without_origin)] = Field(min_length=1)
+    changes: list[ChangeNote] = []
 
 
 class AidChoice(Node):

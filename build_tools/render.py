@@ -15,7 +15,7 @@ import markupsafe
 import yaml
 
 from . import branching
-from .history import ContentHistory
+from .changes import all_notes, newest_first
 from .legal import citations, provision_url
 from .model import (
     Actor,
@@ -30,6 +30,7 @@ from .model import (
     Step,
     StepActor,
 )
+from .review import DEFAULT_INTERVAL_DAYS, REVIEWERS, next_review
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -96,10 +97,10 @@ def ui_strings() -> dict[str, dict[str, str]]:
 class Renderer:
     """Renders the pages of one language; every page knows its own path for relative links."""
 
-    def __init__(self, manual: Manual, lang: str, history: ContentHistory | None = None):
+    def __init__(self, manual: Manual, lang: str, review_interval_days: int = DEFAULT_INTERVAL_DAYS):
         self.manual = manual
         self.lang = lang
-        self.history = history or ContentHistory()
+        self.review_interval_days = review_interval_days
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -133,8 +134,11 @@ class Renderer:
             pending_changes_anchor=PENDING_CHANGES_ANCHOR,
             aid_path=AID_PATH,
             local_contacts_path=LOCAL_CONTACTS_PATH,
-            history=self.history,
-            step_of_file=self.step_of_file,
+            next_review=lambda node: next_review(node, review_interval_days),
+            reviewer_name=lambda node: getattr(REVIEWERS[node.reviewer], lang),
+            newest_first=newest_first,
+            all_notes=lambda: all_notes(manual),
+            exercise_by_id={exercise.id: exercise for exercise in manual.exercises},
             actor_names=self.actor_names,
             ordered_actors=self.ordered_actors,
             step_contacts=self.step_contacts,
@@ -155,9 +159,6 @@ class Renderer:
     def nav_title(self, value: Localized) -> str:
         """A title for MkDocs' navigation, which the theme inserts as HTML without escaping it."""
         return html.escape(self.text(value), quote=False)
-
-    def step_of_file(self, path: str) -> Step | None:
-        return next((step for step in self.manual.steps if step.path == path), None)
 
     def ui(self, key: str) -> str:
         return ui_strings()[key][self.lang]
@@ -247,7 +248,6 @@ class Renderer:
                     "step.md.j2",
                     step_path(step),
                     step=step,
-                    last_changed=self.history.last_changed_of(step.path),
                     previous=steps[index - 1] if index > 0 else None,
                     next=steps[index + 1] if index + 1 < len(steps) else None,
                 )

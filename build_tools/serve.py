@@ -35,24 +35,45 @@ def _snapshot(root: Path) -> dict[Path, float]:
     return stamps
 
 
-def _rebuild(root: Path) -> None:
+def _rebuild(root: Path) -> bool:
     try:
         build_site(root)
         print("Rebuilt site/.", flush=True)
+        return True
     except pipeline.ContentError as exc:
         print(f"{exc}\nNot rebuilt: fix the problems above; the previous site is still served.", flush=True)
-    except BuildFailed as exc:
+    except (BuildFailed, pipeline.SettingError) as exc:
         print(f"Not rebuilt: {exc}", flush=True)
+    except Exception as exc:
+        print(f"Not rebuilt: unexpected {type(exc).__name__}: {exc}. Watching for the next change.", flush=True)
+    return False
 
 
-def _watch(root: Path, interval: float = 1.0) -> None:
-    last = _snapshot(root)
-    while True:
+def _watch(root: Path, interval: float = 1.0, rounds: int | None = None) -> None:
+    """Rebuild after every change, for ever (or `rounds` times, for tests); nothing stops the watching."""
+    last: dict[Path, float] = {}
+    with contextlib.suppress(OSError):
+        last = _snapshot(root)
+    while rounds is None or rounds > 0:
         time.sleep(interval)
-        current = _snapshot(root)
+        try:
+            current = _snapshot(root)
+        except OSError as exc:  # a file that vanished while we looked: look again next time
+            print(f"Not rebuilt: {exc}", flush=True)
+            continue
         if current != last:
             last = current
             _rebuild(root)
+            if rounds is not None:
+                rounds -= 1
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves site/ as a web server would: a folder without index.html is not found, never listed."""
+
+    def list_directory(self, path):
+        self.send_error(404, "Not found")
+        return None
 
 
 def serve(root: Path, host: str, port: int) -> int:
@@ -60,7 +81,7 @@ def serve(root: Path, host: str, port: int) -> int:
     if not (root / "site").is_dir():
         return 1
     threading.Thread(target=_watch, args=(root,), daemon=True).start()
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(root / "site"))
+    handler = functools.partial(_SiteHandler, directory=str(root / "site"))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"Serving the manual on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):

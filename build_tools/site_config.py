@@ -56,7 +56,11 @@ CSP_DIRECTIVES = (
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
+    # the search runs in a worker from the site's own files; nothing is framed
+    "worker-src 'self'",
 )
+# the offline edition's search shim (iframe-worker) runs the worker in a hidden same-document frame
+FRAMES = {False: ("frame-src 'none'", "child-src 'none'"), True: ("frame-src 'self'", "child-src 'self'")}
 
 
 @cache
@@ -80,7 +84,7 @@ def content_security_policy(offline: bool = False) -> str:
     writes an inline bootstrap that names the worker's file path, which depends on where the zip is
     unpacked, so no hash can be known at build time."""
     scripts = ("'unsafe-inline'",) if offline else theme_script_hashes()
-    return "; ".join((*CSP_DIRECTIVES, " ".join(("script-src 'self'", *scripts))))
+    return "; ".join((*CSP_DIRECTIVES, *FRAMES[offline], " ".join(("script-src 'self'", *scripts))))
 
 
 def other_language(lang: str) -> str:
@@ -92,7 +96,7 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
     return sorted(
         path.relative_to(docs_dir).as_posix()
         for path in docs_dir.rglob("*.md")
-        if not path.relative_to(docs_dir).parts[0].startswith(("assets", "."))
+        if not path.relative_to(docs_dir).parts[0].startswith(("assets", ".")) and not path.is_symlink()
     )
 
 

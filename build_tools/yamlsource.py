@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from . import messages as m
-from .problems import Problem
+from .problems import INVISIBLE, Problem
 
 
 class YamlMap(dict):
@@ -28,6 +28,22 @@ class YamlList(list):
 
     line: int
     item_lines: list[int]
+
+
+# limits where content could explode: checked here, not discovered by running out of memory
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_VALUES = 200_000
+
+
+def find_invisible(text: str) -> list[tuple[int, str]]:
+    """(line, character as U+XXXX) of the first invisible character on each line that has one."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = INVISIBLE.search(line)
+        if match:
+            found.append((number, f"U+{ord(match.group(0)):04X}"))
+    return found
 
 
 class YamlFileError(Exception):
@@ -47,13 +63,31 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return node.value
 
 
-def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
+class _Budget:
+    """Counts the values made from a file: aliases make a small file expand without bound."""
+
+    def __init__(self) -> None:
+        self.values = 0
+
+
+class _TooLarge(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _convert(node: yaml.Node, rel: str, problems: list[Problem], budget: _Budget | None = None, depth: int = 0) -> Any:
+    budget = budget or _Budget()
+    budget.values += 1
+    if budget.values > MAX_VALUES:
+        raise _TooLarge(m.TOO_MANY_VALUES.at(rel, node.start_mark.line + 1, limit=MAX_VALUES))
+    if depth > MAX_DEPTH:
+        raise _TooLarge(m.TOO_DEEP.at(rel, node.start_mark.line + 1, limit=MAX_DEPTH))
     if isinstance(node, yaml.MappingNode):
         result = YamlMap()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key: Any = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 problems.append(m.KEY_NOT_WORD.at(rel, key_node.start_mark.line + 1))
                 continue
@@ -63,7 +97,7 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
                 problems.append(m.DUPLICATE_KEY.at(rel, key_node.start_mark.line + 1, key=key, first=first))
                 continue
             result.key_lines[key] = key_node.start_mark.line + 1
-            result[key] = _convert(value_node, rel, problems)
+            result[key] = _convert(value_node, rel, problems, budget, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = YamlList()
@@ -71,8 +105,9 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem]) -> Any:
         items.item_lines = []
         for item in node.value:
             items.item_lines.append(item.start_mark.line + 1)
-            items.append(_convert(item, rel, problems))
+            items.append(_convert(item, rel, problems, budget, depth + 1))
         return items
+    assert isinstance(node, yaml.ScalarNode)
     return _scalar(node)
 
 
@@ -87,9 +122,31 @@ def _syntax_problem(rel: str, error: yaml.YAMLError) -> Problem:
     return m.YAML_SYNTAX.at(rel, line, detail=detail)
 
 
+def _compose(text: str, rel: str) -> yaml.Node | None:
+    """The node tree: libyaml's fast parser when it is there; the pure one words a syntax error."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            return yaml.compose(text, Loader=loader)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(exc):  # libyaml's own limit; the pure parser would recurse
+                mark = getattr(exc, "problem_mark", None)
+                raise YamlFileError([m.TOO_DEEP.at(rel, mark.line + 1 if mark else 1, limit=MAX_DEPTH)]) from None
+            # else: say it with the pure loader's line and wording below
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def read_yaml(path: Path, rel: str) -> Any:
     """Parse one file. Raise YamlFileError with every problem found in it."""
-    raw = path.read_bytes()
+    if path.is_symlink():
+        raise YamlFileError([m.SYMLINK.at(rel, 1)])
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlFileError([m.FILE_TOO_LARGE.at(rel, 1, size=size // 1000, limit=MAX_FILE_BYTES // 1000)])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlFileError([m.UNREADABLE.at(rel, 1, reason=exc.strerror or type(exc).__name__)]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -97,14 +154,24 @@ def read_yaml(path: Path, rel: str) -> Any:
         raise YamlFileError([m.NOT_UTF8.at(rel, line)]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    invisible = find_invisible(text)
+    if invisible:
+        raise YamlFileError([m.CONTROL_CHARACTER.at(rel, line, char=char) for line, char in invisible])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text, rel)
     except yaml.YAMLError as exc:
         raise YamlFileError([_syntax_problem(rel, exc)]) from None
+    except RecursionError:
+        raise YamlFileError([m.TOO_DEEP.at(rel, 1, limit=MAX_DEPTH)]) from None
     if node is None:
         raise YamlFileError([m.EMPTY_FILE.at(rel, 1)])
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        raise YamlFileError([m.NULL_FILE.at(rel, node.start_mark.line + 1, value=node.value or "~")])
     problems: list[Problem] = []
-    data = _convert(node, rel, problems)
+    try:
+        data = _convert(node, rel, problems)
+    except _TooLarge as exc:
+        raise YamlFileError([exc.problem]) from None
     if problems:
         raise YamlFileError(problems)
     return data

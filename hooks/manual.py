@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:  # work from a checkout even without `pip install 
     sys.path.insert(0, str(ROOT))
 
 from build_tools import offline, pipeline, site_config, webapp  # noqa: E402
-from build_tools.history import read_history  # noqa: E402
+from build_tools.markup import escape_front_matter, escape_html  # noqa: E402
 from build_tools.render import Renderer  # noqa: E402
 from build_tools.search.site_index import (  # noqa: E402
     WORKER,
@@ -44,10 +44,12 @@ def on_config(config):
         checked = pipeline.load_checked(ROOT)
     except pipeline.ContentError as exc:
         raise PluginError("the content has problems:\n" + str(exc)) from None
+    except pipeline.SettingError as exc:
+        raise PluginError(str(exc)) from None
     for problem in checked.problems:  # only warnings remain; they must not fail a strict build
         log.info(problem.format())
     lang = config.theme["language"]
-    renderer = Renderer(checked.manual, lang, read_history(ROOT))
+    renderer = Renderer(checked.manual, lang, pipeline.review_max_age_from_environment())
     _state["renderer"] = renderer
     docs_dir = Path(config.docs_dir)
     handwritten = site_config.handwritten_pages(docs_dir)
@@ -69,7 +71,8 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     renderer = _state["renderer"]
-    for page in renderer.pages():  # type: ignore[attr-defined]
+    assert isinstance(renderer, Renderer)
+    for page in renderer.pages():
         existing = files.get_file_from_path(page.path)
         if existing is not None:
             files.remove(existing)
@@ -79,7 +82,9 @@ def on_files(files: Files, config) -> Files:
         app = webapp.manifest(config.site_name, config.extra["manual"]["short_name"], description, renderer.lang)  # type: ignore[attr-defined]
         files.append(File.generated(config, webapp.MANIFEST, content=app))
     if "shim" in _state:
-        files.append(File.generated(config, offline.SHIM_URL, content=_state["shim"]))  # type: ignore[arg-type]
+        shim = _state["shim"]
+        assert isinstance(shim, str | bytes)
+        files.append(File.generated(config, offline.SHIM_URL, content=shim))
     return files
 
 
@@ -91,6 +96,14 @@ def on_page_content(html: str, page, config, files) -> str:
     sections = [(item.title, item.url) for item in top]
     label = _state["renderer"].ui("jump_links")  # type: ignore[attr-defined]
     return site_config.jump_links(html, sections, label)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Hand-written pages: the check refuses markup in them; if it was skipped, markup stays text."""
+    if page.file.generated_by is not None:
+        return markdown
+    escape_front_matter(page.meta)
+    return escape_html(markdown)
 
 
 def on_post_build(config) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -14,6 +15,10 @@ import markdown
 import pytest
 
 from build_tools.render import ui_strings
+
+# the day every check counts reviews and notes from: no test depends on the real date
+TODAY = "2026-12-01"
+os.environ["MANUAL_TODAY"] = TODAY
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

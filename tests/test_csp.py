@@ -34,6 +34,10 @@ def test_every_page_has_a_policy_before_any_script_and_allows_only_known_inline_
         policy = policy_of(markup)
         assert markup.index("Content-Security-Policy") < markup.index("<script"), path
         assert policy["default-src"] == ["'self'"]
+        # nothing is framed, no form posts to another host, no <base> moves the links elsewhere
+        assert policy["frame-src"] == ["'none'"] and policy["child-src"] == ["'none'"], path
+        assert policy["form-action"] == ["'self'"] and policy["base-uri"] == ["'self'"], path
+        assert policy["worker-src"] == ["'self'"], path  # the search worker, from the site's own files
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
         allowed = set(policy["script-src"])
         for attributes, code in INLINE_SCRIPT.findall(markup):
@@ -110,3 +114,13 @@ def test_the_policy_holds_when_opened_from_a_file(page: Page, built_site: Path, 
     assert page.evaluate("typeof window.document$") == "object"
     assert not [event for event in events if "CSP violation" in event or "Content Security Policy" in event]
     page.locator(".manual-emergency").wait_for()
+
+
+def test_the_offline_policy_frames_only_its_own_search_shim() -> None:
+    from build_tools.site_config import content_security_policy
+
+    offline = dict(d.split(" ", 1) for d in content_security_policy(offline=True).split("; "))
+    online = dict(d.split(" ", 1) for d in content_security_policy().split("; "))
+    assert offline["frame-src"] == "'self'" and online["frame-src"] == "'none'"
+    assert offline["form-action"] == online["form-action"] == "'self'"
+    assert offline["base-uri"] == online["base-uri"] == "'self'"

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -113,7 +114,10 @@ def test_github_format_annotates_errors_and_warnings(minimal_repo: Path, capsys)
     assert main(["check", "--root", str(minimal_repo), "--format", "github", "--review-max-age", "1"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert f"::error file={STEP1},line=5::owner 'polisen' is not an actor in steps/actors.yml" in lines
-    assert any(re.fullmatch(r"::warning file=steps/actors\.yml,line=\d+::last reviewed .*", line) for line in lines)
+    assert any(
+        re.fullmatch(r"::warning file=steps/actors\.yml,line=\d+::review overdue: last reviewed .*", line)
+        for line in lines
+    )
     assert all(re.fullmatch(r"::(error|warning) file=[^,:]+,line=\d+::.+", line) for line in lines), lines
 
 
@@ -121,7 +125,7 @@ def test_github_format_exits_like_text_format_when_there_are_only_warnings(minim
     for output in ("text", "github"):
         assert main(["check", "--root", str(minimal_repo), "--format", output, "--review-max-age", "1"]) == 0
     out = capsys.readouterr().out
-    assert "::warning file=" in out and ": warning: last reviewed" in out
+    assert "::warning file=" in out and ": warning: review overdue: last reviewed" in out
 
 
 def test_github_annotations_escape_what_would_end_the_command() -> None:
@@ -182,11 +186,60 @@ def test_the_content_passes_yamllint() -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_the_workflow_runs_the_check_tests_and_build_on_pull_requests() -> None:
+def test_the_workflow_runs_the_one_gate_and_keeps_the_preview() -> None:
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8"))
     assert "pull_request" in workflow[True]  # PyYAML reads the key `on` as true
-    steps = workflow["jobs"]["check-test-build"]["steps"]
-    runs = "\n".join(step.get("run", "") for step in steps)
-    for command in ("manual check --format github", "pytest", "manual build"):
-        assert command in runs
+    steps = workflow["jobs"]["gate"]["steps"]
+    runs = [step["run"].strip() for step in steps if "run" in step]
+    # the workflow runs the gate and nothing else that checks: what passes locally passes in CI
+    assert ".ci/run" in runs
+    assert not any(
+        word in run for run in runs for word in ("pytest", "manual ", "ruff", "mypy", "make lint", "make test")
+    )
+    assert next(step for step in steps if step.get("run", "").strip() == ".ci/run")["env"]["CI"] == "true"
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the target branch is there to compare with
     assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in steps)
+    assert next(s for s in steps if "upload-artifact" in s.get("uses", ""))["with"]["path"] == "site/"
+
+
+def test_the_gate_checks_with_annotations_lints_tests_and_builds() -> None:
+    gate = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    for command in ("make install", "manual check --format", "make lint", "make test", "manual build"):
+        assert command in gate
+    assert "format=github" in gate  # annotations on the pull request's lines
+    assert "export CI=true" in gate
+    assert '--base "$base"' in gate and "origin/$GITHUB_BASE_REF" in gate  # notes for readers, against the target
+    assert "manual codeowners --check" in gate
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    for command in (
+        "ruff check $(LINTED)",
+        "ruff format --check $(LINTED)",
+        "yamllint --strict",
+        "mypy build_tools hooks",
+    ):
+        assert command in lint
+    test = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "pytest -n 3" in test and "$$status -ne 5" in test  # "no tests collected" fails, in words
+
+
+def test_installs_come_from_the_lock_file() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -r requirements.lock" in makefile
+    assert "pip install --quiet --no-deps -e ." in makefile
+    pins = {}
+    for line in (REPO / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"not pinned: {line}"
+            pins[name.lower().replace("_", "-")] = version
+    assert "manualen" not in pins
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    for requirement in wanted:
+        name = re.split(r"[<>=!~\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        assert name in pins, f"{name} is in pyproject.toml but not in requirements.lock: run `make lock`"
+    assert pins["mkdocs"].startswith("1.6.") and pins["mkdocs-material"].startswith("9.")
+    assert "mkdocs==" + pins["mkdocs"] in project["dependencies"]
+    assert "mkdocs-material==" + pins["mkdocs-material"] in project["dependencies"]

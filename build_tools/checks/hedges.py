@@ -49,8 +49,13 @@ def check_hedges(manual: Manual, options: CheckOptions) -> list[Problem]:
 
 def check_page_hedges(root: Path) -> list[Problem]:
     """The same rule for the hand-written pages under content/."""
-    problems = []
-    pages = (page for folder in CONTENT_DIRS.values() for page in sorted((root / folder).rglob("*.md")))
+    problems: list[Problem] = []
+    pages = (
+        page
+        for folder in CONTENT_DIRS.values()
+        for page in sorted((root / folder).rglob("*.md"))
+        if page.is_file() and not page.is_symlink()  # a symlink is refused by the content check
+    )
     for page in pages:
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             problems.extend(

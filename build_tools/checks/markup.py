@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..markup import find_unsafe
+from ..markup import find_unsafe, without_closing_tags
 from ..model import Manual, Node
 from ..problems import Message, Problem
 from .walk import all_nodes
@@ -39,7 +39,8 @@ def check_markup(manual: Manual, options: CheckOptions) -> list[Problem]:
     for node in all_nodes(manual):
         for name, index, text in texts_of(node):
             line = node.line_of(name, index if index >= 0 else None)
-            for unsafe in find_unsafe(text):
+            found = find_unsafe(text)
+            for unsafe in without_closing_tags(found):
                 message, placeholder = MESSAGE_OF_KIND[unsafe.kind]
                 shown = unsafe.text if len(unsafe.text) <= SHOWN_LENGTH else unsafe.text[:SHOWN_LENGTH] + "…"
                 problems.append(message.at(node.path, line, **{placeholder: shown}))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import messages as m
 from ..model import Actor, Contact, GlossaryTerm, Law, LegalRef, Manual, Node, PendingChange, Region, Step, TimeLimit
 from ..problems import Problem
+from ..review import REVIEWERS, next_review
 from .walk import all_nodes
 
 if TYPE_CHECKING:
@@ -49,13 +50,24 @@ def check_unique_ids(manual: Manual, options: CheckOptions) -> list[Problem]:
     return problems
 
 
-def missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str) -> list[Problem]:
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    guess = difflib.get_close_matches(value, list(known), n=1)
+    return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+def missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str, kind: str) -> list[Problem]:
+    """One problem per id in `ids` that is not in `known`; `kind` names the kind of id (actor, step, …)."""
     if ids is None:
         return []
     values = [ids] if isinstance(ids, str) else ids
     return [
-        m.UNKNOWN_REFERENCE.at(
-            node.path, node.line_of(key, index if isinstance(ids, list) else None), what=what, value=value
+        m.UNKNOWN_REFERENCE.ref(
+            node.path,
+            node.line_of(key, index if isinstance(ids, list) else None),
+            (kind, value),
+            what=what,
+            value=value,
+            hint=did_you_mean(value, known),
         )
         for index, value in enumerate(values)
         if value not in known
@@ -68,38 +80,50 @@ def check_references(manual: Manual, options: CheckOptions) -> list[Problem]:
     contacts, sources, laws = manual.contact_by_id, manual.source_by_id, manual.law_by_id
     for node in all_nodes(manual):
         if isinstance(node, LegalRef):
-            problems += missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)")
-            problems += missing(node, "against", node.against, sources, "source (steps/shared/sources.yml)")
+            problems += missing(node, "law", node.law, laws, "law (steps/shared/laws.yml)", "law")
+            problems += missing(node, "against", node.against, sources, "source (steps/shared/sources.yml)", "source")
         if isinstance(node, Law):
-            problems += missing(node, "consolidated", node.consolidated, sources, "source (steps/shared/sources.yml)")
+            problems += missing(
+                node, "consolidated", node.consolidated, sources, "source (steps/shared/sources.yml)", "source"
+            )
         if isinstance(node, PendingChange):
-            problems += missing(node, "steps", node.steps, steps, "step")
+            problems += missing(node, "steps", node.steps, steps, "step", "step")
         if isinstance(node, (Step, Actor, Region)):
-            problems += missing(node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)")
+            problems += missing(
+                node, "contacts", node.contacts, contacts, "contact (steps/shared/contacts.yml)", "contact"
+            )
         if isinstance(node, TimeLimit):
-            problems += missing(node, "applies", node.applies, actors, "actor")
-            problems += missing(node, "decides", node.decides, actors, "actor")
+            problems += missing(node, "applies", node.applies, actors, "actor", "actor")
+            problems += missing(node, "decides", node.decides, actors, "actor", "actor")
         if isinstance(node, Contact):
-            problems += missing(node, "actor", node.actor, actors, "actor")
+            problems += missing(node, "actor", node.actor, actors, "actor", "actor")
         if isinstance(node, GlossaryTerm):
-            problems += missing(node, "steps", node.steps, steps, "step")
-            problems += missing(node, "actors", node.actors, actors, "actor")
+            problems += missing(node, "steps", node.steps, steps, "step", "step")
+            problems += missing(node, "actors", node.actors, actors, "actor", "actor")
         node_sources = getattr(node, "sources", None)
         if isinstance(node_sources, list):
-            problems += missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)")
+            problems += missing(node, "sources", node_sources, sources, "source (steps/shared/sources.yml)", "source")
     return problems
 
 
 def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
     problems: list[Problem] = []
-    oldest_allowed = options.today - timedelta(days=options.review_max_age_days)
-    for node in (*manual.steps, *manual.actors):
+    reviewed_nodes: tuple[Step | Actor, ...] = (*manual.steps, *manual.actors)
+    for node in reviewed_nodes:
         reviewed = node.last_reviewed
         line = node.line_of("last_reviewed")
+        due = next_review(node, options.review_max_age_days)
         if reviewed > options.today:
             problems.append(m.REVIEW_IN_FUTURE.at(node.path, line, date=reviewed))
-        elif reviewed < oldest_allowed:
-            problems.append(m.REVIEW_OLD.at(node.path, line, date=reviewed, days=options.review_max_age_days))
+        elif node.next_review is not None and node.next_review <= reviewed:
+            problems.append(m.NEXT_REVIEW_NOT_AFTER.at(node.path, node.line_of("next_review"), due=due, date=reviewed))
+        elif due < options.today:
+            who = REVIEWERS[node.reviewer].en
+            problems.append(m.REVIEW_OVERDUE.at(node.path, line, date=reviewed, due=due, reviewer=who))
+    for any_node in all_nodes(manual):
+        for change in getattr(any_node, "changes", None) or []:
+            if change.date > options.today:
+                problems.append(m.CHANGE_IN_FUTURE.at(change.path, change.line_of("date"), date=change.date))
     return problems
 
 

@@ -101,7 +101,9 @@ def schema(lang: str, stemmer: Stemmer) -> Schema:
 def content_key(root: Path, stemmer: Stemmer) -> str:
     digest = hashlib.sha256(stemmer.encode())
     for source in [root / name for name in CONTENT] + list(CODE):
-        files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        files = (
+            sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink()) if source.is_dir() else [source]
+        )
         for path in files:
             if path.exists() and path.suffix != ".pyc":
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -306,11 +308,35 @@ def _inside_words(text: str, query: str, marks: tuple[str, str], size: int = 200
     return ("… " if start else "") + marked + (" …" if end < len(text) else "")
 
 
+def _searcher(root: Path, lang: str) -> Searcher:
+    """A searcher on the cached index; a broken cache is rebuilt, a read-only one is worked around."""
+    try:
+        folder = open_index(root)
+    except OSError:  # the cache cannot be written (a read-only checkout): build the index for this query only
+        scratch = Path(tempfile.mkdtemp(prefix="manual-search-"))
+        build_index(root, scratch, DEFAULT_STEMMER)
+        return Searcher(scratch, lang)
+    try:
+        return Searcher(folder, lang)
+    except Exception:  # a corrupt or half-written cache (whoosh raises many kinds): build it again
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            return Searcher(open_index(root), lang)
+        except OSError:
+            scratch = Path(tempfile.mkdtemp(prefix="manual-search-"))
+            build_index(root, scratch, DEFAULT_STEMMER)
+            return Searcher(scratch, lang)
+
+
 def search(
     root: Path, text: str, lang: str = "sv", limit: int = 10, marks: tuple[str, str] = MARKS["plain"]
 ) -> list[Hit]:
-    return Searcher(open_index(root), lang).search(text, limit, marks)
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    return _searcher(root, lang).search(text, limit, marks)
 
 
 def find(root: Path, text: str, lang: str = "sv", limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> Found:
-    return Searcher(open_index(root), lang).find(text, limit, marks)
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    return _searcher(root, lang).find(text, limit, marks)
