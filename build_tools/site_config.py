@@ -102,7 +102,7 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
 
 def content_date(manual: Manual) -> date | None:
     """The content's date: the newest review of a step or an actor (from the data, not the clock)."""
-    days = [node.last_reviewed for node in (*manual.steps, *manual.actors)]
+    days = [step.last_reviewed for step in manual.steps] + [actor.last_reviewed for actor in manual.actors]
     return max(days) if days else None
 
 

@@ -79,7 +79,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, page.path, content=page.content))
     if not _offline(config):  # the installable web app; the offline zip opens from file:// instead
         description = config.site_description or ""
-        app = webapp.manifest(config.site_name, config.extra["manual"]["short_name"], description, renderer.lang)  # type: ignore[attr-defined]
+        app = webapp.manifest(config.site_name, config.extra["manual"]["short_name"], description, renderer.lang)
         files.append(File.generated(config, webapp.MANIFEST, content=app))
     if "shim" in _state:
         shim = _state["shim"]
