@@ -29,6 +29,8 @@ def top_level(manual: Manual) -> Iterator[Node]:
         manual.signs,
         manual.exercises,
         manual.decision_aids,
+        (manual.sheets,) if manual.sheets else (),
+        manual.sheet_translations,
     ):
         yield from collection
 
