@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import messages as m
+from .languages import TRANSLATED_SHEET_LANGUAGES
 from .model import (
     Actor,
     Contact,
@@ -27,7 +28,6 @@ from .model import (
     Source,
     Step,
 )
-from .languages import TRANSLATED_SHEET_LANGUAGES
 from .problems import Problem
 from .yamlsource import YamlFileError, YamlList, YamlMap, line_at, read_yaml
 

@@ -139,9 +139,7 @@ SHEET_LANGUAGE_MISSING = Message(
     "sheet-language-missing",
     "no sheets in {language}: add {file}, with every sheet not yet translated listed under 'missing:'",
 )
-SHEET_LANGUAGE_MISMATCH = Message(
-    "sheet-language-mismatch", "'language' is '{found}' but the file is for '{expected}'"
-)
+SHEET_LANGUAGE_MISMATCH = Message("sheet-language-mismatch", "'language' is '{found}' but the file is for '{expected}'")
 SHEET_TEXT_MISSING = Message(
     "sheet-text-missing",
     "sheet '{sheet}' has no {language} text for '{text}': translate it, or list the sheet under 'missing:'",

@@ -403,7 +403,7 @@ class SheetTranslation(Node):
     """steps/shared/sheets/<code>.yml: the sheets in one language, and who made the translation."""
 
     language: str
-    produced_by: str  # in Swedish, as shown on the page: "maskinöversättning (AI)", "auktoriserad translator"
+    produced_by: Localized  # who or what made it: {sv: maskinöversättning (AI), en: machine translation (AI)}
     reviewed: bool = False  # has a qualified translator reviewed it?
     reviewed_by: str | None = None
     # in the language: that a qualified translator has not reviewed it (shown on every unreviewed sheet)

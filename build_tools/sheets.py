@@ -89,6 +89,9 @@ class SheetLanguage:
     def text(self, text_id: str) -> markupsafe.Markup:
         return fill(self.manual, self.raw(text_id))
 
+    def text_fact(self, kind: str, key: str) -> markupsafe.Markup:
+        return markupsafe.Markup(fact(self.manual, kind, key))
+
     def contact(self, contact: Contact, field: str) -> str:
         """A contact's name or hours: the site's own text for Swedish and English, else the translation's."""
         if self.language.texts_from:
@@ -127,7 +130,9 @@ def fact(manual: Manual, kind: str, key: str) -> str:
 
 
 def sheet_languages(manual: Manual) -> list[SheetLanguage]:
-    return [SheetLanguage(manual, language, translation_of(manual, language)) for language in SHEET_LANGUAGES]
+    """Every sheet language, the lättläst source first."""
+    ordered = sorted(SHEET_LANGUAGES, key=lambda language: language is not SHEET_SOURCE)
+    return [SheetLanguage(manual, language, translation_of(manual, language)) for language in ordered]
 
 
 def language(code: str) -> Language:

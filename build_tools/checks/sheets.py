@@ -56,7 +56,7 @@ def check_source(manual: Manual) -> list[Problem]:
     assert manual.sheets is not None
     sheets = manual.sheets
     problems: list[Problem] = []
-    for text_id, text in sheets.texts.items():
+    for text in sheets.texts.values():
         line = text.origin.line if text.origin else 1
         if digits := digits_outside_placeholders(text.text):
             problems.append(m.SHEET_NUMBER_IN_TEXT.at(text.path, line, digits=digits))
@@ -69,9 +69,7 @@ def check_source(manual: Manual) -> list[Problem]:
             ):
                 problems.append(m.SHEET_PLACEHOLDER.at(text.path, line, placeholder=match.group(0)))
         if text.right and text.right not in manual.right_by_id:
-            problems.append(
-                m.UNKNOWN_REFERENCE.at(text.path, text.line_of("right"), what="right", value=text.right)
-            )
+            problems.append(m.UNKNOWN_REFERENCE.at(text.path, text.line_of("right"), what="right", value=text.right))
     for sheet in sheets.sheets:
         for text_id in sheet_text_ids(sheet):
             if text_id not in sheets.texts:
@@ -92,9 +90,8 @@ def check_translation(
     rel = translation.path
     problems: list[Problem] = []
     if translation.language != code:
-        problems.append(
-            m.SHEET_LANGUAGE_MISMATCH.at(rel, translation.line_of("language"), found=translation.language, expected=code)
-        )
+        line = translation.line_of("language")
+        problems.append(m.SHEET_LANGUAGE_MISMATCH.at(rel, line, found=translation.language, expected=code))
     if not translation.reviewed and not translation.notice:
         problems.append(m.SHEET_WITHOUT_NOTICE.at(rel, translation.line_of("reviewed")))
     known_sheets = {sheet.id for sheet in source.sheets}
@@ -153,7 +150,5 @@ def check_translation(
                 continue
             line = translated.origin.line if translated.origin else 1
             if (current := contact_version(contact, field)) != translated.source:
-                problems.append(
-                    m.SHEET_TRANSLATION_OUTDATED.at(rel, line, language=name, text=label, version=current)
-                )
+                problems.append(m.SHEET_TRANSLATION_OUTDATED.at(rel, line, language=name, text=label, version=current))
     return problems
