@@ -545,7 +545,6 @@ CASES += [
 ]
 
 
-
 # ----- the information sheets for the person: a small set written into the minimal fixture -----------
 
 SHEETS = "steps/shared/sheets.yml"
@@ -655,6 +654,7 @@ CASES += [
         f"{SHEET_RO}:4: a translation no qualified translator has reviewed needs 'notice:'",
     ),
 ]
+
 
 def test_fixture_is_valid(minimal_repo: Path) -> None:
     checked = pipeline.check(minimal_repo)

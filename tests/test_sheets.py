@@ -141,9 +141,8 @@ def test_a_changed_right_lists_every_translation_of_it_as_out_of_date(tmp_path: 
         rel = f"steps/shared/sheets/{language.code}.yml"
         found = [line for line in outdated if line.startswith(f"{rel}:")]
         assert len(found) == 1, (language.code, outdated)
-        match = re.match(
-            rf"{re.escape(rel)}:(\d+): warning: the {re.escape(language.name_en)} translation of 'betanketid' ", found[0]
-        )
+        expected = rf"{re.escape(rel)}:(\d+): warning: the {re.escape(language.name_en)} translation of 'betanketid' "
+        match = re.match(expected, found[0])
         assert match, found[0]
         line = (root / rel).read_text(encoding="utf-8").splitlines()[int(match.group(1)) - 1]
         assert line.strip() == "betanketid:"
