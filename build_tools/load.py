@@ -11,8 +11,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import messages as m
-from .checks.steps import STEP_NUMBERS
+from .languages import TRANSLATED_SHEET_LANGUAGES
 from .model import (
+    STEP_NUMBERS,
     Actor,
     Contact,
     DecisionAid,
@@ -23,6 +24,8 @@ from .model import (
     Origin,
     PendingChange,
     Region,
+    SheetSource,
+    SheetTranslation,
     Sign,
     Source,
     Step,
@@ -42,6 +45,9 @@ SHARED_FILES: dict[str, type[BaseModel]] = {
     "changes": PendingChange,
 }
 REQUIRED_FILES = (ACTORS_FILE,)
+# the information sheets for the person: the lättläst Swedish, then one file per translated language
+SHEETS_FILE = "steps/shared/sheets.yml"
+SHEET_TRANSLATIONS_FOLDER = "steps/shared/sheets"
 AID_FOLDER = "decision_aid"
 FIRST_CONTACT_FILE = f"{AID_FOLDER}/first-contact.yml"
 
@@ -278,7 +284,7 @@ def _load_steps(root: Path, problems: list[Problem], lost: list[Lost]) -> tuple[
 
 def _stray_files(root: Path, problems: list[Problem]) -> None:
     """YAML in a place where nothing reads it is almost always a mistake."""
-    known = {f"steps/shared/{name}.yml" for name in SHARED_FILES}
+    known = {f"steps/shared/{name}.yml" for name in SHARED_FILES} | {SHEETS_FILE} | set(sheet_translation_files())
     for folder in ("steps/shared", "case_exercises", AID_FOLDER):
         for path in sorted((root / folder).rglob("*")):
             rel = path.relative_to(root).as_posix()
@@ -297,6 +303,22 @@ def _stray_files(root: Path, problems: list[Problem]) -> None:
         if subdir.is_dir() and subdir.name != "shared":
             for path in sorted(subdir.rglob("*.yml")):
                 problems.append(m.STEP_IN_SUBFOLDER.at(path.relative_to(root).as_posix(), 1))
+
+
+def sheet_translation_files() -> list[str]:
+    return [f"{SHEET_TRANSLATIONS_FOLDER}/{language.code}.yml" for language in TRANSLATED_SHEET_LANGUAGES]
+
+
+def _load_sheets(root: Path, problems: list[Problem]) -> tuple[SheetSource | None, tuple[SheetTranslation, ...]]:
+    if not (root / SHEETS_FILE).is_file():
+        return None, ()
+    source = _load_one(root, root / SHEETS_FILE, SheetSource, problems)
+    translations = tuple(
+        translation
+        for rel in sheet_translation_files()
+        if (root / rel).is_file() and (translation := _load_one(root, root / rel, SheetTranslation, problems))
+    )
+    return source, translations
 
 
 def load_manual(root: Path) -> LoadResult:
@@ -333,7 +355,16 @@ def load_manual(root: Path) -> LoadResult:
             )
     aid_file = root / FIRST_CONTACT_FILE
     first_contact = _load_one(root, aid_file, DecisionAid, problems) if aid_file.is_file() else None
+    sheets, sheet_translations = _load_sheets(root, problems)
     _stray_files(root, problems)
     decision_aids = (first_contact,) if first_contact is not None else ()
-    manual = Manual(actors=actors, steps=steps, exercises=exercises, decision_aids=decision_aids, **shared)
+    manual = Manual(
+        actors=actors,
+        steps=steps,
+        exercises=exercises,
+        decision_aids=decision_aids,
+        sheets=sheets,
+        sheet_translations=sheet_translations,
+        **shared,
+    )
     return LoadResult(manual, problems, tuple(lost))

@@ -239,5 +239,36 @@ AID_TOO_MANY_PATHS = Message(
     "the decision aid has more than {limit} different paths through its questions (answers that loop back?); "
     "keep it a short tree",
 )
+# the information sheets for the person (steps/shared/sheets.yml and sheets/<code>.yml)
+SHEET_LANGUAGE_MISSING = Message(
+    "sheet-language-missing",
+    "no sheets in {language}: add {file}, with every sheet not yet translated listed under 'missing:'",
+)
+SHEET_LANGUAGE_MISMATCH = Message("sheet-language-mismatch", "'language' is '{found}' but the file is for '{expected}'")
+SHEET_TEXT_MISSING = Message(
+    "sheet-text-missing",
+    "sheet '{sheet}' has no {language} text for '{text}': translate it, or list the sheet under 'missing:'",
+)
+SHEET_TRANSLATION_OUTDATED = Message(
+    "sheet-translation-outdated",
+    "the {language} translation of '{text}' is out of date: its Swedish source has changed; "
+    "update the translation, then set 'source: \"{version}\"'",
+    Severity.WARNING,
+)
+SHEET_NUMBER_IN_TEXT = Message(
+    "sheet-number-in-text",
+    "a sheet text writes the number '{digits}'; numbers come from steps/: write {{days:<time limit id>}} "
+    "or {{phone:<contact id>}}",
+)
+SHEET_PLACEHOLDER = Message(
+    "sheet-placeholder", "'{placeholder}' is not a time limit with 'days' or a contact with 'phone'"
+)
+SHEET_PLACEHOLDERS_DIFFER = Message(
+    "sheet-placeholders-differ", "the {language} text for '{text}' has the facts {found}, the Swedish has {expected}"
+)
+SHEET_WITHOUT_NOTICE = Message(
+    "sheet-without-notice",
+    "a translation no qualified translator has reviewed needs 'notice:', in its language, saying so",
+)
 
 ALL_MESSAGES: tuple[Message, ...] = tuple(value for value in globals().values() if isinstance(value, Message))

@@ -14,7 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic.json_schema import SkipJsonSchema
 
-LANGUAGES = ("sv", "en")
+from .languages import SITE_LANGUAGES
+
+LANGUAGES = SITE_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,10 @@ class ChangeNote(Node):
 
 
 ReviewerId = Literal["redaktion", "socialtjanst", "rattsvasende", "migration", "halso-och-sjukvard", "stod"]
+
+
+# the process has six steps, numbered 1–6 (a file per step in steps/)
+STEP_NUMBERS = range(1, 7)
 
 
 class Step(Node):
@@ -375,6 +381,8 @@ class ActionCard(Node):
         default={}, description="Per role id (the aid's roles): a line for a reader in that role."
     )
 
+    sheets: list[Slug] = []  # ids of the information sheets for the person (steps/shared/sheets.yml)
+
 
 class AidRole(Node):
     """A role the reader may choose in the aid ("Jag är …"); roles without lines change nothing."""
@@ -402,6 +410,73 @@ class DecisionAid(Node):
     nodes: Annotated[dict[Slug, AidNode], BeforeValidator(_without_origin)] = Field(min_length=1)
 
 
+class SheetText(Node):
+    """One text of the information sheets for the person, in lättläst Swedish: short sentences, common
+    words, one message per sentence. Numbers are never written: `{days:<time-limit id>}` and
+    `{phone:<contact id>}` are filled in from steps/."""
+
+    text: str
+    right: Slug | None = None  # the right (an `id` under a step's rights) this text tells the person about
+
+
+class SheetSection(Node):
+    heading: Slug  # a text id
+    items: list[Slug] = Field(min_length=1)  # text ids
+
+
+class SheetCall(Node):
+    """A number to call: the contact's phone, name and hours come from contacts.yml; `when` says when to call."""
+
+    contact: Slug
+    when: Slug  # a text id
+
+
+class Sheet(Node):
+    """One "Vad händer nu?" sheet: what happens now, for one kind of person."""
+
+    id: Slug
+    label: Localized  # how the professional finds it, in the site's languages
+    audience: Audience
+    title: Slug  # text ids from here on
+    lead: Slug
+    sections: list[SheetSection] = Field(min_length=1)
+    call_heading: Slug
+    call: list[SheetCall] = []
+    write_in: list[Slug] = []  # lines left blank for the professional to fill in (a name, a number)
+
+
+class SheetSource(Node):
+    """steps/shared/sheets.yml: the texts in lättläst Swedish, and the sheets made of them."""
+
+    texts: Annotated[dict[Slug, SheetText], BeforeValidator(_without_origin)] = Field(min_length=1)
+    sheets: list[Sheet] = Field(min_length=1)
+
+
+class TranslatedText(Node):
+    text: str
+    # the version of the Swedish it translates (a hash, named by `manual check` when the Swedish changes)
+    source: str
+
+
+class TranslatedContact(Node):
+    name: TranslatedText | None = None
+    hours: TranslatedText | None = None
+
+
+class SheetTranslation(Node):
+    """steps/shared/sheets/<code>.yml: the sheets in one language, and who made the translation."""
+
+    language: str
+    produced_by: Localized  # who or what made it: {sv: maskinöversättning (AI), en: machine translation (AI)}
+    reviewed: bool = False  # has a qualified translator reviewed it?
+    reviewed_by: str | None = None
+    # in the language: that a qualified translator has not reviewed it (shown on every unreviewed sheet)
+    notice: str | None = None
+    missing: list[Slug] = []  # sheets not (yet) in this language: listed, so a gap is never silent
+    texts: Annotated[dict[Slug, TranslatedText], BeforeValidator(_without_origin)] = {}
+    contacts: Annotated[dict[Slug, TranslatedContact], BeforeValidator(_without_origin)] = {}
+
+
 @dataclass(frozen=True)
 class Manual:
     """All content of the repository, loaded once."""
@@ -417,6 +492,8 @@ class Manual:
     exercises: tuple[Exercise, ...] = ()
     decision_aids: tuple[DecisionAid, ...] = ()
     changes: tuple[PendingChange, ...] = ()
+    sheets: SheetSource | None = None
+    sheet_translations: tuple[SheetTranslation, ...] = ()
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:

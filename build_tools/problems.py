@@ -9,7 +9,8 @@ from enum import StrEnum
 
 # C0/C1 control characters (tab, newline and carriage return are YAML's own) and the Unicode
 # characters that reorder or hide text (bidirectional overrides and isolates, zero-width marks)
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# zero-width (non-)joiners (U+200C, U+200D) stay allowed: Persian, Dari and Arabic spelling needs them
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def escape_invisible(text: str) -> str:

@@ -14,7 +14,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import branching
+from . import branching, sheets
 from .changes import all_notes, newest_first
 from .legal import citations, provision_url
 from .model import (
@@ -149,6 +149,9 @@ class Renderer:
             card_order=branching.card_order,
             alphabet=SWEDISH_ALPHABET,
             initial=initial_letter,
+            sheets_index_path=sheets.INDEX_PATH,
+            easy_read_path=sheets.EASY_READ_PATH,
+            sheet_path=sheets.sheet_path,
             steps_covered=branching.steps_covered,
         )
         self.citations = citations(manual)
@@ -266,6 +269,25 @@ class Renderer:
             pages.append(self.render("law.md.j2", law_path(law), law=law, citations=self.citations[law.id]))
         pages.extend(self.exercise_pages())
         pages.extend(self.aid_pages())
+        pages.extend(self.sheet_pages())
+        return pages
+
+    def sheet_pages(self) -> list[GeneratedPage]:
+        """The information sheets for the person: an index, the lättläst page, one page per sheet and language."""
+        if self.manual.sheets is None:
+            return []
+        all_sheets = self.manual.sheets.sheets
+        sides = sheets.sheet_languages(self.manual)
+        source = next(side for side in sides if side.language is sheets.SHEET_SOURCE)
+        pages = [
+            self.render("sheets.md.j2", sheets.INDEX_PATH, sheets=all_sheets, sides=sides),
+            self.render("easy_read.md.j2", sheets.EASY_READ_PATH, sheets=all_sheets, source=source),
+        ]
+        for sheet in all_sheets:
+            for side in sides:
+                if side.has(sheet):
+                    path = sheets.sheet_path(sheet, side.language)
+                    pages.append(self.render("sheet.md.j2", path, sheet=sheet, side=side, sv_side=source))
         return pages
 
     def aid_pages(self) -> list[GeneratedPage]:
@@ -330,6 +352,7 @@ class Renderer:
                     {self.ui("signs_title"): SIGNS_PATH},
                     {self.ui("time_limits"): TIME_LIMITS_PATH},
                     {self.ui("rights"): RIGHTS_PATH},
+                    *({self.ui("sheets_title"): sheets.INDEX_PATH} for _ in [self.manual.sheets] if _),
                     {self.ui("glossary_title"): GLOSSARY_PATH},
                 ]
             },

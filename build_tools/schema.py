@@ -16,8 +16,16 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from . import messages as m
-from .load import ACTORS_FILE, AID_FOLDER, FIRST_CONTACT_FILE, SHARED_FILES, STEP_FILE
-from .model import Actor, DecisionAid, Exercise, Step
+from .load import (
+    ACTORS_FILE,
+    AID_FOLDER,
+    FIRST_CONTACT_FILE,
+    SHARED_FILES,
+    SHEET_TRANSLATIONS_FOLDER,
+    SHEETS_FILE,
+    STEP_FILE,
+)
+from .model import Actor, DecisionAid, Exercise, SheetSource, SheetTranslation, Step
 from .problems import Problem
 
 SCHEMA_DIR = "schemas"
@@ -31,6 +39,8 @@ KINDS: dict[str, Any] = {
     **{name: list[model] for name, model in SHARED_FILES.items()},  # type: ignore[valid-type]
     "exercise": Exercise,
     "decision-aid": DecisionAid,
+    "sheets": SheetSource,
+    "sheet-translation": SheetTranslation,
 }
 DESCRIPTIONS = {
     "actors": "steps/actors.yml: the authorities and organisations of the process",
@@ -44,6 +54,8 @@ DESCRIPTIONS = {
     "changes": "steps/shared/changes.yml: decided or proposed changes in the law that affect the manual",
     "exercise": "case_exercises/<id>.yml: a branching case exercise",
     "decision-aid": f"{FIRST_CONTACT_FILE}: the first-contact decision aid, questions leading to action cards",
+    "sheets": f"{SHEETS_FILE}: the information sheets for the person, in lättläst Swedish",
+    "sheet-translation": f"{SHEET_TRANSLATIONS_FOLDER}/<code>.yml: the information sheets in one language",
 }
 
 
@@ -77,6 +89,10 @@ def kind_of(rel: str) -> str | None:
     folder, name = posixpath.split(rel)
     if rel == ACTORS_FILE:
         return "actors"
+    if rel == SHEETS_FILE:
+        return "sheets"
+    if folder == SHEET_TRANSLATIONS_FOLDER and name.endswith(".yml"):
+        return "sheet-translation"
     if folder == "steps" and STEP_FILE.match(name):
         return "step"
     if folder == "steps/shared" and name.endswith(".yml") and name[:-4] in SHARED_FILES:

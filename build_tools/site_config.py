@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .languages import BY_CODE, SITE_LANGUAGES
 from .model import Manual
 from .render import (
     AID_PATH,
@@ -22,8 +23,9 @@ from .render import (
     step_path,
     ui_strings,
 )
+from .sheets import EASY_READ_PATH
 
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+LANGUAGE_NAMES = {code: BY_CODE[code].name for code in SITE_LANGUAGES}
 # where the other language's copy of the current page lives, relative to this site's root
 OTHER_LANGUAGE_PREFIX = {"sv": "en/", "en": "../"}
 
@@ -163,6 +165,14 @@ def extra(
                 "source": AID_PATH,
             }
             if manual.decision_aids
+            else None,
+            # the header's "Lättläst": the information sheets in lättläst Swedish
+            "easy_read": {
+                "label": ui_strings()["easy_read_nav"][lang],
+                "href": page_href(EASY_READ_PATH, offline),
+                "source": EASY_READ_PATH,
+            }
+            if manual.sheets
             else None,
             "search_help": search_help(manual, lang, offline),
             "regions": [

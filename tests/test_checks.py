@@ -762,6 +762,70 @@ def page(rel: str, content: bytes) -> Callable[[Path], None]:
         write(f"content/sv/{rel}", content)(root)
         write(f"content/en/{rel}", b"# Page\n\nText.\n")(root)
 
+
+# ----- the information sheets for the person: a small set written into the minimal fixture -----------
+
+SHEETS = "steps/shared/sheets.yml"
+SHEET_RO = "steps/shared/sheets/ro.yml"
+SHEET_TITLE = "Vad händer nu?"
+SHEET_LINE = "Betänketiden är {days:betanketid} dagar."
+
+
+def sheet_files(
+    swedish: str = SHEET_LINE,
+    ro_text: str = "Perioada de reflecție este de {days:betanketid} zile.",
+    ro_source: str | None = None,
+    ro_language: str = "ro",
+    ro_notice: bool = True,
+    ro_texts: tuple[str, ...] = ("titel", "rad"),
+    skip: tuple[str, ...] = (),
+) -> Callable[[Path], None]:
+    """steps/shared/sheets.yml with one sheet of two texts (line 4: the text 'rad'), and a translation in
+    every sheet language whose versions match; the Romanian one can be broken."""
+    from build_tools.languages import TRANSLATED_SHEET_LANGUAGES
+    from build_tools.sheets import version
+
+    source = [
+        "# yaml-language-server: $schema=../../schemas/sheets.schema.json",
+        "texts:",
+        f"  titel: {{text: {SHEET_TITLE!r}}}",
+        f"  rad: {{text: {swedish!r}}}",
+        "sheets:",
+        "  - id: prov",
+        "    label: {sv: Prov, en: Test}",
+        "    audience: all",
+        "    title: titel",
+        "    lead: titel",
+        "    sections:",
+        "      - {heading: titel, items: [rad]}",
+        "    call_heading: titel",
+    ]
+
+    def apply(root: Path) -> None:
+        write(SHEETS, ("\n".join(source) + "\n").encode())(root)
+        for language in TRANSLATED_SHEET_LANGUAGES:
+            if language.code in skip:
+                continue
+            ro = language.code == "ro"
+            lines = [
+                "# yaml-language-server: $schema=../../../schemas/sheet-translation.schema.json",
+                f"language: {ro_language if ro else language.code}",
+                "produced_by: {sv: maskinöversättning (AI), en: machine translation (AI)}",
+                "reviewed: false",
+            ]
+            if not ro or ro_notice:
+                lines.append("notice: Machine translation.")
+            lines.append("texts:")
+            texts = {"titel": ("Ce se întâmplă acum?", version(SHEET_TITLE)), "rad": (ro_text, version(swedish))}
+            for text_id in ro_texts if ro else ("titel", "rad"):
+                text, current = texts[text_id]
+                if ro and text_id == "rad" and ro_source is not None:
+                    current = ro_source
+                if not ro and text_id == "rad":
+                    text = "{days:betanketid}" if "{days:betanketid}" in swedish else "x"
+                lines.append(f"  {text_id}: {{text: {text!r}, source: {current!r}}}")
+            write(f"steps/shared/sheets/{language.code}.yml", ("\n".join(lines) + "\n").encode())(root)
+
     return apply
 
 
@@ -971,6 +1035,45 @@ CASES += [
         "pending change: status not one of the kinds",
         replace(CHANGES, "status: proposed", "status: planned"),
         f"{CHANGES}:5: 'status' must be one of",
+        "sheets: a listed language without a file",
+        sheet_files(skip=("ro",)),
+        f"{SHEETS}:1: no sheets in Romanian: add {SHEET_RO}",
+    ),
+    Case(
+        "sheets: a translation file for another language",
+        sheet_files(ro_language="hu"),
+        f"{SHEET_RO}:2: 'language' is 'hu' but the file is for 'ro'",
+    ),
+    Case(
+        "sheets: a text missing in a language",
+        sheet_files(ro_texts=("titel",)),
+        f"{SHEET_RO}:6: sheet 'prov' has no Romanian text for 'rad'",
+    ),
+    Case(
+        "sheets: a translation of an older Swedish text (a warning)",
+        sheet_files(ro_source="0000000000"),
+        f"{SHEET_RO}:8: warning: the Romanian translation of 'rad' is out of date",
+        exit_code=0,
+    ),
+    Case(
+        "sheets: a number written in a text",
+        sheet_files(swedish="Betänketiden är 30 dagar.", ro_text="Perioada este de zile."),
+        f"{SHEETS}:4: a sheet text writes the number '30'",
+    ),
+    Case(
+        "sheets: a fact that is not in the steps",
+        sheet_files(swedish="Betänketiden är {days:okand} dagar.", ro_text="{days:okand}"),
+        f"{SHEETS}:4: '{{days:okand}}' is not a time limit with 'days' or a contact with 'phone'",
+    ),
+    Case(
+        "sheets: a translation without the Swedish fact",
+        sheet_files(ro_text="Perioada de reflecție este de treizeci de zile."),
+        f"{SHEET_RO}:8: the Romanian text for 'rad' has the facts none, the Swedish has ['{{days:betanketid}}']",
+    ),
+    Case(
+        "sheets: an unreviewed translation without notice",
+        sheet_files(ro_notice=False),
+        f"{SHEET_RO}:4: a translation no qualified translator has reviewed needs 'notice:'",
     ),
 ]
 

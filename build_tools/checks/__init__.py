@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Manual
 from ..problems import Problem
-from . import contacts, exercises, hedges, legal, markup, references, steps, translations
+from . import contacts, exercises, hedges, legal, markup, references, sheets, steps, translations
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     exercises.check_decision_aids,
     markup.check_markup,
     hedges.check_hedges,
+    sheets.check_sheets,
 )
 
 

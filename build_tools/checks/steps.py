@@ -6,13 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import messages as m
-from ..model import Manual
+from ..model import STEP_NUMBERS, Manual
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from . import CheckOptions
-
-STEP_NUMBERS = range(1, 7)
 
 
 def check_steps(manual: Manual, options: CheckOptions) -> list[Problem]:

@@ -30,6 +30,8 @@ def top_level(manual: Manual) -> Iterator[Node]:
         manual.exercises,
         manual.decision_aids,
         manual.changes,
+        (manual.sheets,) if manual.sheets else (),
+        manual.sheet_translations,
     ):
         yield from collection
 

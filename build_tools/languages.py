@@ -1,0 +1,90 @@
+"""The language table: every language the manual is written or handed out in, in one place.
+
+Two roles. The *site* languages (Swedish, English) are the ones every localized text `{sv: …, en: …}`
+has and the two sites are built in. The *sheet* languages are the ones the information sheets for the
+person ("Vad händer nu?", steps/shared/sheets.yml) are given in: lättläst Swedish (the source) and
+the translations in steps/shared/sheets/<code>.yml. Nothing else lists languages; everything that
+needs one looks it up here.
+
+Dari: the sheet's code (file and address) is `prs`, ISO 639-3 for Dari, so the variety is named
+exactly; the page's `lang` attribute is `fa-AF` (Persian as written in Afghanistan), the tag that
+browsers, screen readers and CLDR know, so a screen reader picks a Persian voice and the system a
+Persian font. Both are valid BCP 47; `prs` alone is understood by few user agents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["ltr", "rtl"]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the key in the content: a site language's field name, a sheet's file name and address
+    lang: str  # the BCP 47 tag for the HTML `lang` attribute
+    name: str  # in the language itself
+    name_sv: str
+    name_en: str
+    dir: Direction = "ltr"
+    site: bool = False  # a language of the site (every localized text has it)
+    sheet: bool = False  # a language the information sheets are given in
+    # which site language's texts a sheet in this language reads (contact names, hours); None: its own file
+    texts_from: str | None = None
+    easy_read: bool = False  # lättläst: written to the easy-read conventions
+    # room for the issue "One pipeline": where the site lives, how search stems, how laws are cited
+    url_prefix: str | None = None
+    stemmer: str | None = None
+    citation_style: str | None = None
+
+    def name_in(self, site_lang: str) -> str:
+        return self.name_sv if site_lang == "sv" else self.name_en
+
+
+LANGUAGE_TABLE: tuple[Language, ...] = (
+    Language(
+        "sv", "sv", "Svenska", "svenska", "Swedish", site=True, url_prefix="", stemmer="swedish", citation_style="sv"
+    ),
+    Language(
+        "en",
+        "en",
+        "English",
+        "engelska",
+        "English",
+        site=True,
+        sheet=True,
+        texts_from="en",
+        url_prefix="en/",
+        stemmer="english",
+        citation_style="en",
+    ),
+    Language(
+        "lattlast",
+        "sv",
+        "Lättläst svenska",
+        "lättläst svenska",
+        "Easy-to-read Swedish",
+        sheet=True,
+        texts_from="sv",
+        easy_read=True,
+    ),
+    Language("ro", "ro", "Română", "rumänska", "Romanian", sheet=True),
+    Language("uk", "uk", "Українська", "ukrainska", "Ukrainian", sheet=True),
+    Language("ru", "ru", "Русский", "ryska", "Russian", sheet=True),
+    Language("th", "th", "ไทย", "thailändska", "Thai", sheet=True),
+    Language("hu", "hu", "Magyar", "ungerska", "Hungarian", sheet=True),
+    Language("bg", "bg", "Български", "bulgariska", "Bulgarian", sheet=True),
+    Language("pt", "pt-BR", "Português (Brasil)", "portugisiska (Brasilien)", "Portuguese (Brazil)", sheet=True),
+    Language("ar", "ar", "العربية", "arabiska", "Arabic", dir="rtl", sheet=True),
+    Language("prs", "fa-AF", "دری", "dari", "Dari", dir="rtl", sheet=True),
+)
+
+BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGE_TABLE}
+SITE_LANGUAGES: tuple[str, ...] = tuple(language.code for language in LANGUAGE_TABLE if language.site)
+SHEET_LANGUAGES: tuple[Language, ...] = tuple(language for language in LANGUAGE_TABLE if language.sheet)
+# the sheets' source: written in lättläst Swedish; every other sheet language is translated from it
+SHEET_SOURCE: Language = next(language for language in SHEET_LANGUAGES if language.easy_read)
+TRANSLATED_SHEET_LANGUAGES: tuple[Language, ...] = tuple(
+    language for language in SHEET_LANGUAGES if language is not SHEET_SOURCE
+)
