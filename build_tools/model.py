@@ -81,6 +81,11 @@ class Node(BaseModel):
     def path(self) -> str:
         return self.origin.path if self.origin else "<memory>"
 
+    @property
+    def line(self) -> int:
+        """The line where this mapping starts."""
+        return self.origin.line if self.origin else 1
+
 
 class Localized(Node):
     """A text in Swedish and English: `{sv: …, en: …}`. Markdown allowed, no raw HTML."""
