@@ -1035,6 +1035,8 @@ CASES += [
         "pending change: status not one of the kinds",
         replace(CHANGES, "status: proposed", "status: planned"),
         f"{CHANGES}:5: 'status' must be one of",
+    ),
+    Case(
         "sheets: a listed language without a file",
         sheet_files(skip=("ro",)),
         f"{SHEETS}:1: no sheets in Romanian: add {SHEET_RO}",
