@@ -73,7 +73,9 @@ def test_no_other_module_lists_the_sheet_languages() -> None:
     offenders = [
         path.relative_to(REPO).as_posix()
         for path in sorted((REPO / "build_tools").rglob("*.py"))
-        if path.name != "languages.py" and pattern.search(path.read_text(encoding="utf-8"))
+        if path.name != "languages.py"
+        # an element's tag ("th") is not a language code (Thai's)
+        and any(pattern.search(line) for line in path.read_text(encoding="utf-8").splitlines() if ".tag" not in line)
     ]
     assert offenders == []
 
