@@ -89,7 +89,11 @@ DATA_ISLAND = re.compile(
 def test_every_text_field_is_escaped_when_rendered(lang: str) -> None:
     manual = load_manual(FIXTURES / "minimal").manual
     bad = type(manual)(
-        **{name: tuple(poisoned(list(getattr(manual, name)), name)) for name in manual.__dataclass_fields__}
+        **{
+            name: tuple(poisoned(list(value), name)) if isinstance(value, tuple) else value
+            for name in manual.__dataclass_fields__
+            for value in [getattr(manual, name)]
+        }
     )
     renderer = Renderer(bad, lang)
     md = _markdown_of_the_site()
@@ -99,6 +103,8 @@ def test_every_text_field_is_escaped_when_rendered(lang: str) -> None:
         content = DATA_ISLAND.sub("", page.content)
         assert not re.search(r"<(script|img|svg)\b", content), page.path
         html = DATA_ISLAND.sub("", md.reset().convert(page.content))
+        # a table cell's label is its heading's plain text, quoted and escaped by the serialiser: text, not a tag
+        html = re.sub(r' data-label="[^"<>]*"', "", html)
         assert not RAW_MARKUP.search(html), (page.path, RAW_MARKUP.search(html).group(0))
         rendered += html.count("entity-")
     assert rendered > 20, "the payloads did not reach the pages: the test no longer tests anything"
