@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -72,11 +73,53 @@ def default_options(today: date | None = None, review_max_age_days: int | None =
     return CheckOptions(today=today or today_from_environment(), review_max_age_days=review_max_age_days)
 
 
+# what a check reads: the content, the hand-written pages, the theme overrides, the schemas, the templates
+CHECKED_FOLDERS = ("steps", "case_exercises", "decision_aid", "content", "overrides", "schemas")
+
+
+def _fingerprint(root: Path) -> str:
+    """A digest of every file a check reads (names, kinds and bytes): equal digests, equal results."""
+    from .render import TEMPLATES
+
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in (*(root / name for name in CHECKED_FOLDERS), TEMPLATES):
+        for current, dirs, files in os.walk(folder, followlinks=False):
+            dirs.sort()
+            for name in sorted(dirs + files):
+                path = os.path.join(current, name)
+                digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+                try:
+                    info = os.lstat(path)
+                    digest.update(f"{info.st_mode}:{info.st_size}\0".encode())
+                    if name in files and not os.path.islink(path):
+                        with open(path, "rb") as handle:
+                            digest.update(handle.read())
+                except OSError as exc:
+                    digest.update(f"error:{exc.errno}\0".encode())
+    return digest.hexdigest()
+
+
+# the last check made in this process: a build checks once, although the CLI and each language's
+# MkDocs run ask for it
+_last_check: tuple[tuple[str, CheckOptions, str], CheckedManual] | None = None
+
+
 def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
+    global _last_check
+    options = options or default_options()
+    key = (str(root.resolve()), options, _fingerprint(root))
+    if _last_check is not None and _last_check[0] == key:
+        return CheckedManual(_last_check[1].manual, list(_last_check[1].problems))
+    checked = _check(root, options)
+    _last_check = (key, checked)
+    return CheckedManual(checked.manual, list(checked.problems))
+
+
+def _check(root: Path, options: CheckOptions) -> CheckedManual:
     result = load_manual(root)
     problems = (
         result.problems
-        + run_checks(result.manual, options or default_options())
+        + run_checks(result.manual, options)
         + check_page_mirror(root)
         + check_page_hedges(root)
         + check_content_files(root)

@@ -94,6 +94,25 @@ def ui_strings() -> dict[str, dict[str, str]]:
     return yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the whole process: every Renderer (one per language and per check)
+    would otherwise parse and compile each template again. Jinja compares the source's checksum, so an
+    edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 class Renderer:
     """Renders the pages of one language; every page knows its own path for relative links."""
 
@@ -108,6 +127,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=COMPILED_TEMPLATES,
         )
         self.env.filters["t"] = self.text
         self.env.filters["markdown_literal"] = markdown_literal

@@ -6,6 +6,7 @@ import functools
 import html
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -60,12 +61,24 @@ def minimal_repo(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content, built once into a temporary copy (site/ of the checkout is left alone)."""
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real content, built once into a temporary copy (site/ of the checkout is left alone).
+
+    One build for the whole run: the first xdist worker to ask builds it under a lock in the folder
+    all workers share; the others wait and read the same site."""
+    import fcntl
+
     from build_tools.build import build_site
 
-    root = copy_repo(tmp_path_factory.mktemp("built") / "repo")
-    return build_site(root)
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    root, done = shared / "built" / "repo", shared / "built" / "done"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(root.parent, ignore_errors=True)  # a build that failed in another worker
+            build_site(copy_repo(root))
+            done.touch()
+    return root / "site"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -117,3 +130,18 @@ def browser_context_args(browser_context_args: dict) -> dict:
     """No service worker in the ordinary browser tests: it would fetch the whole site on every visit.
     tests/test_web_app.py opens its own context, where it runs."""
     return {**browser_context_args, "service_workers": "block"}
+
+
+# `pytest -m "not browser"` is the quick loop; `-m "not build"` also leaves out every test that needs
+# the real site built. Marked from the fixtures a test uses, so no test can forget its marker.
+BROWSER_FIXTURES = {"page", "context", "browser", "browser_type"}
+BUILD_FIXTURES = {"built_site", "site_url"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (BUILD_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)

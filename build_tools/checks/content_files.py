@@ -5,6 +5,7 @@ front matter pass the same markup rules as every text field."""
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -25,6 +26,7 @@ PLAIN_TEXT_FORBIDDEN = set('<>&"')
 
 def check_content_files(root: Path) -> list[Problem]:
     problems: list[Problem] = []
+    published = _published_assets(root)
     for folder in LINK_FREE:
         base = root / folder
         if not base.is_dir():
@@ -36,29 +38,38 @@ def check_content_files(root: Path) -> list[Problem]:
                 if path.is_symlink():
                     problems.append(m.SYMLINK.at(rel, 1))
                 elif folder == CONTENT and name in files:
-                    problems += _check_content_file(root, path, rel)
+                    problems += _check_content_file(root, path, rel, published)
             dirs[:] = [d for d in dirs if not (Path(current) / d).is_symlink()]
     return problems
 
 
-def _theme_assets(root: Path) -> set[str]:
-    """Paths the site itself publishes: the overrides and the Material theme's files."""
+def _files_under(folder: Path) -> frozenset[str]:
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(
+        os.path.relpath(os.path.join(current, name), folder).replace(os.sep, "/")
+        for current, _dirs, files in os.walk(folder)
+        for name in files
+    )
+
+
+@cache
+def _theme_files() -> frozenset[str]:
+    """The Material theme's files: some 14,000, the same for the whole run, so listed once."""
     from importlib import resources
 
-    found = set()
-    overrides = root / "overrides"
-    if overrides.is_dir():
-        found |= {p.relative_to(overrides).as_posix() for p in overrides.rglob("*") if p.is_file()}
-    theme = Path(str(resources.files("material").joinpath("templates")))
-    if theme.is_dir():
-        found |= {p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file()}
-    return found
+    return _files_under(Path(str(resources.files("material").joinpath("templates"))))
 
 
-def _check_content_file(root: Path, path: Path, rel: str) -> list[Problem]:
+def _published_assets(root: Path) -> frozenset[str]:
+    """Paths the site itself publishes: the overrides and the theme's files."""
+    return _files_under(root / "overrides") | _theme_files()
+
+
+def _check_content_file(root: Path, path: Path, rel: str, published: frozenset[str]) -> list[Problem]:
     parts = path.relative_to(root / CONTENT).parts
     inside = "/".join(parts[1:])  # the path inside the language's site
-    if parts[1:2] == ("assets",) or inside in _theme_assets(root):
+    if parts[1:2] == ("assets",) or inside in published:
         return [m.SHADOWS_THEME.at(rel, 1, asset=inside)]
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return []

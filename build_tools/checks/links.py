@@ -59,11 +59,13 @@ def check_text_links(manual: Manual, root: Path, generated: Mapping[str, Iterabl
     for lang, made in generated.items():
         pages = handwritten_pages(root, lang) | dict(made)
         ids: dict[str, set[str]] = {}
+        # each page's links read once, as the texts' are: where a text's link is shown
+        shown_on: dict[str, list[str]] = {}
+        for page, content in pages.items():
+            for target in dict.fromkeys(internal_links(content)):
+                shown_on.setdefault(target, []).append(page)
         for path, line, _text, target in texts:
-            written = re.compile(rf"\]\(\s*<?{re.escape(target)}|^\s*\[[^\]]+\]:\s*<?{re.escape(target)}", re.M)
-            for page, content in pages.items():
-                if not written.search(content):
-                    continue
+            for page in shown_on.get(target, ()):
                 problem = _problem(path, line, target, page, pages, ids)
                 if problem is not None:
                     problems.setdefault((path, line, target), problem)
