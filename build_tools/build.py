@@ -16,14 +16,18 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import offline, pipeline, webapp
+from . import layout, offline, pipeline, webapp
+from .languages import LANGUAGE_TABLE, SITE_LANGUAGES
 
-# what a build needs besides the content: site configuration, hooks, theme overrides, hand-written pages
-SITE_SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
-CONTENT_SOURCES = ("steps", "case_exercises", "decision_aid")
+SITE_SOURCES = layout.SITE_SOURCES
+CONTENT_SOURCES = layout.DATA_FOLDERS
 
-# (config file, folder inside the site) per language; Swedish first, it owns the site root
-LANGUAGE_BUILDS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+# (config file, folder inside the site) per language; the first owns the site root
+LANGUAGE_BUILDS = tuple(
+    (layout.site_config(language.code), (language.url_prefix or "").rstrip("/"))
+    for language in LANGUAGE_TABLE
+    if language.site
+)
 
 
 class BuildFailed(Exception):
@@ -160,8 +164,8 @@ def list_pages(root: Path) -> list[str]:
     except pipeline.ContentError:
         return []
     urls = []
-    for (_, subfolder), lang in zip(LANGUAGE_BUILDS, ("sv", "en"), strict=True):
-        docs_dir = root / "content" / lang
+    for (_, subfolder), lang in zip(LANGUAGE_BUILDS, SITE_LANGUAGES, strict=True):
+        docs_dir = root / layout.PAGES / lang
         paths = [page.path for page in Renderer(manual, lang).pages()] + handwritten_pages(docs_dir)
         prefix = f"{subfolder}/" if subfolder else ""
         urls += sorted({prefix + page_url(path) for path in paths})

@@ -18,11 +18,12 @@ from typing import Any
 
 import yaml
 
+from . import layout
 from . import messages as m
 from .model import ChangeNote, Localized, Manual
 from .problems import Problem
 
-CONTENT = ("steps", "case_exercises", "decision_aid", "content")
+CONTENT = layout.CONTENT_FOLDERS
 WITH_NOTES = ("steps/0", "steps/actors.yml", "case_exercises/")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import layout
 from . import messages as m
 from .languages import TRANSLATED_SHEET_LANGUAGES
 from .model import (
@@ -48,7 +49,7 @@ REQUIRED_FILES = (ACTORS_FILE,)
 # the information sheets for the person: the lättläst Swedish, then one file per translated language
 SHEETS_FILE = "steps/shared/sheets.yml"
 SHEET_TRANSLATIONS_FOLDER = "steps/shared/sheets"
-AID_FOLDER = "decision_aid"
+AID_FOLDER = layout.AID
 FIRST_CONTACT_FILE = f"{AID_FOLDER}/first-contact.yml"
 
 
@@ -285,7 +286,7 @@ def _load_steps(root: Path, problems: list[Problem], lost: list[Lost]) -> tuple[
 def _stray_files(root: Path, problems: list[Problem]) -> None:
     """YAML in a place where nothing reads it is almost always a mistake."""
     known = {f"steps/shared/{name}.yml" for name in SHARED_FILES} | {SHEETS_FILE} | set(sheet_translation_files())
-    for folder in ("steps/shared", "case_exercises", AID_FOLDER):
+    for folder in (layout.SHARED, layout.EXERCISES, AID_FOLDER):
         for path in sorted((root / folder).rglob("*")):
             rel = path.relative_to(root).as_posix()
             if path.is_dir() or path.suffix not in (".yml", ".yaml"):

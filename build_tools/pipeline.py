@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import layout
 from . import messages as m
 from .causes import fold
 from .checks import CheckOptions, run_checks
@@ -15,6 +16,7 @@ from .checks.content_files import check_content_files
 from .checks.hedges import check_page_hedges
 from .checks.links import check_text_links
 from .checks.pages import check_page_mirror
+from .languages import SITE_LANGUAGES
 from .load import load_manual
 from .model import Manual
 from .problems import Problem, errors
@@ -73,16 +75,12 @@ def default_options(today: date | None = None, review_max_age_days: int | None =
     return CheckOptions(today=today or today_from_environment(), review_max_age_days=review_max_age_days)
 
 
-# what a check reads: the content, the hand-written pages, the theme overrides, the schemas, the templates
-CHECKED_FOLDERS = ("steps", "case_exercises", "decision_aid", "content", "overrides", "schemas")
-
-
 def _fingerprint(root: Path) -> str:
     """A digest of every file a check reads (names, kinds and bytes): equal digests, equal results."""
     from .render import TEMPLATES
 
     digest = hashlib.blake2b(digest_size=16)
-    for folder in (*(root / name for name in CHECKED_FOLDERS), TEMPLATES):
+    for folder in (*(root / name for name in layout.CHECKED), TEMPLATES):
         for current, dirs, files in os.walk(folder, followlinks=False):
             dirs.sort()
             for name in sorted(dirs + files):
@@ -140,7 +138,7 @@ def check_rendering(manual: Manual, root: Path) -> list[Problem]:
     from .render import TEMPLATES, Renderer
 
     generated: dict[str, list[tuple[str, str]]] = {}
-    for lang in ("sv", "en"):
+    for lang in SITE_LANGUAGES:
         try:
             generated[lang] = [(page.path, page.content) for page in Renderer(manual, lang).pages()]
         except (jinja2.TemplateError, LookupError, TypeError, ValueError, AttributeError) as exc:

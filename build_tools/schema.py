@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from . import layout
 from . import messages as m
 from .load import (
     ACTORS_FILE,
-    AID_FOLDER,
     FIRST_CONTACT_FILE,
     SHARED_FILES,
     SHEET_TRANSLATIONS_FOLDER,
@@ -111,7 +111,7 @@ def schema_reference(rel: str, kind: str) -> str:
 
 def check_schema_lines(root: Path) -> list[Problem]:
     problems: list[Problem] = []
-    for folder in ("steps", "case_exercises", AID_FOLDER):
+    for folder in layout.DATA_FOLDERS:
         for path in sorted((root / folder).rglob("*.yml")):
             rel = path.relative_to(root).as_posix()
             kind = kind_of(rel)

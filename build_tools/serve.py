@@ -9,19 +9,10 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from . import pipeline
+from . import layout, pipeline
 from .build import BuildFailed, build_site
 
-WATCHED = (
-    "steps",
-    "case_exercises",
-    "decision_aid",
-    "content",
-    "overrides",
-    "build_tools",
-    "mkdocs.yml",
-    "mkdocs.en.yml",
-)
+WATCHED = (*layout.CONTENT_FOLDERS, layout.OVERRIDES, "build_tools", *layout.SITE_CONFIGS)
 
 
 def _snapshot(root: Path) -> dict[Path, float]:

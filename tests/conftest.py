@@ -61,7 +61,7 @@ def minimal_repo(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, built once into a temporary copy (site/ of the checkout is left alone).
 
     One build for the whole run: the first xdist worker to ask builds it under a lock in the folder
@@ -70,7 +70,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
 
     from build_tools.build import build_site
 
-    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     root, done = shared / "built" / "repo", shared / "built" / "done"
     with open(shared / "built.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

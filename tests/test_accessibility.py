@@ -43,30 +43,38 @@ def describe(violations: list[dict]) -> str:
     )
 
 
-@pytest.mark.parametrize("size", VIEWPORTS)
+def axe_violations(page: Page, axe_source: str) -> list[dict]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source)  # evaluated by the test driver: the page's CSP rightly refuses inline scripts
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return result["violations"]
+
+
 @pytest.mark.parametrize("path", SITE_PAGES)
-def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: str, path: str, size: str) -> None:
-    page.set_viewport_size(VIEWPORTS[size])
+def test_page_is_accessible_and_private(page: Page, site_url: str, axe_source: str, path: str) -> None:
+    """One visit per page: axe at desktop size, then the same page at phone size (the layout follows the
+    window), where nothing may be wider than the screen either."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    page.set_viewport_size(VIEWPORTS["desktop"])
     page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    for size, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        violations = axe_violations(page, axe_source)
+        assert violations == [], f"at {size} size:\n{describe(violations)}"
+    unnamed_dialogs = page.locator("[role=dialog]:not([aria-label]):not([aria-labelledby])")
+    assert unnamed_dialogs.count() == 0, "a dialog without an accessible name"
+    for width in PHONE_WIDTHS:  # no page scrolls sideways on a phone, tables and the matrix included
+        page.set_viewport_size({"width": width, "height": 800})
+        found = overflow(page)
+        assert found["page"] <= 0, f"{path} scrolls sideways by {found['page']} px at {width} px"
+        assert found["boxes"] == [], f"{path}: a table wider than the screen at {width} px"
+    # last, so that whatever the page fetched while it was looked at counts too
     own = urlparse(site_url).netloc
     foreign = [url for url in requested if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
     assert foreign == [], "requests to other hosts"
     assert page.context.cookies() == []
     assert page.evaluate("Object.keys(localStorage)") == []
-
-    page.evaluate(axe_source)  # evaluated by the test driver: the page's CSP rightly refuses inline scripts
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
-    assert result["violations"] == [], describe(result["violations"])
-    unnamed_dialogs = page.locator("[role=dialog]:not([aria-label]):not([aria-labelledby])")
-    assert unnamed_dialogs.count() == 0, "a dialog without an accessible name"
-    if size == "phone":  # no page scrolls sideways on a phone, tables and the matrix included
-        for width in PHONE_WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
-            found = overflow(page)
-            assert found["page"] <= 0, f"{path} scrolls sideways by {found['page']} px at {width} px"
-            assert found["boxes"] == [], f"{path}: a table wider than the screen at {width} px"

@@ -16,14 +16,14 @@ import yaml
 
 from build_tools import messages, pipeline
 from build_tools.cli import main
+from build_tools.layout import DATA_FOLDERS
 from build_tools.problems import Problem, Severity
 from build_tools.schema import KINDS, SCHEMA_DIR, kind_of, schema_file, write_schemas
 
 from .conftest import REPO
 
-CONTENT_FOLDERS = ("steps", "case_exercises", "decision_aid")
 CONTENT_FILES = sorted(
-    path.relative_to(REPO).as_posix() for folder in CONTENT_FOLDERS for path in (REPO / folder).rglob("*.yml")
+    path.relative_to(REPO).as_posix() for folder in DATA_FOLDERS for path in (REPO / folder).rglob("*.yml")
 )
 STEP1 = "steps/01-identifiering.yml"
 
@@ -178,7 +178,7 @@ def test_commands_in_contributing_exist(capsys) -> None:
 
 def test_the_content_passes_yamllint() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPO / ".yamllint.yml"), *CONTENT_FOLDERS],
+        [sys.executable, "-m", "yamllint", "--strict", "-c", str(REPO / ".yamllint.yml"), *DATA_FOLDERS],
         capture_output=True,
         text=True,
         cwd=REPO,

@@ -78,6 +78,17 @@ def test_index_is_rebuilt_when_the_content_changes(minimal_repo: Path, capsys: p
     assert len(list((minimal_repo / ".cache" / "search").iterdir())) == 1, "the stale index was not removed"
 
 
+def test_an_edit_of_the_decision_aid_is_found_at_once(minimal_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    word = "zebrafråga"
+    assert manual_search_json(capsys, word, root=minimal_repo) == []  # the index now exists
+    aid = minimal_repo / "decision_aid" / "first-contact.yml"
+    aid.write_text(
+        aid.read_text(encoding="utf-8").replace('"Vad gör jag nu?"', f'"Vad gör jag nu, {word}?"', 1), "utf-8"
+    )
+    hits = manual_search_json(capsys, word, root=minimal_repo)
+    assert hits and hits[0]["url"].startswith("vad-gor-jag-nu/"), hits
+
+
 def test_every_abbreviation_finds_where_its_term_is_used() -> None:
     """'LVU' finds sections that write LVU or the law's full name or a synonym: for every glossary
     abbreviation that the pages use, in both sites. (The other way round is in the gate.)"""

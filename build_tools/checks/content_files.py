@@ -10,14 +10,15 @@ from pathlib import Path
 
 import yaml
 
+from .. import layout
 from .. import messages as m
 from ..markup import find_unsafe, without_closing_tags
 from ..problems import INVISIBLE, Problem
 from .markup import MESSAGE_OF_KIND, SHOWN_LENGTH
 
-CONTENT = "content"
+CONTENT = layout.PAGES
 # the folders read by the loader and by MkDocs: a symbolic link could publish a file from anywhere
-LINK_FREE = ("steps", "case_exercises", "decision_aid", CONTENT)
+LINK_FREE = layout.CONTENT_FOLDERS
 PAGE_SUFFIX = ".md"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 FRONT_MATTER_KEYS = ("title", "description", "hide", "search")
@@ -63,7 +64,7 @@ def _theme_files() -> frozenset[str]:
 
 def _published_assets(root: Path) -> frozenset[str]:
     """Paths the site itself publishes: the overrides and the theme's files."""
-    return _files_under(root / "overrides") | _theme_files()
+    return _files_under(root / layout.OVERRIDES) | _theme_files()
 
 
 def _check_content_file(root: Path, path: Path, rel: str, published: frozenset[str]) -> list[Problem]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import markdown
 
+from .. import layout
 from .. import messages as m
 from ..markup import internal_links
 from ..model import Manual
@@ -35,7 +36,7 @@ def section_ids(text: str) -> set[str]:
 
 
 def handwritten_pages(root: Path, lang: str) -> dict[str, str]:
-    folder = root / "content" / lang
+    folder = root / layout.PAGES / lang
     pages: dict[str, str] = {}
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):

@@ -22,6 +22,7 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import Or, Prefix, Query, Term
 
+from .. import layout
 from ..load import load_manual
 from ..render import TEMPLATES
 from ..site_config import search_help
@@ -50,7 +51,7 @@ DEFAULT_STEMMER: Stemmer = "whoosh"
 CACHE_DIR = Path(".cache") / "search"
 # what the index is made from: the content and the site's Markdown settings in the repository, and
 # this package's page templates and search code
-CONTENT = ("steps", "case_exercises", "decision_aid", "content", "mkdocs.yml", "mkdocs.en.yml")
+CONTENT = (*layout.CONTENT_FOLDERS, *layout.SITE_CONFIGS)
 CODE = (TEMPLATES, Path(__file__).parent)
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
 EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for less than the words typed

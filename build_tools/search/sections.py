@@ -16,13 +16,19 @@ import markdown
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
+from .. import layout
+from ..languages import LANGUAGE_TABLE
 from ..model import Manual
 from ..render import GLOSSARY_PATH, Renderer, ui_strings
 from ..site_config import handwritten_pages
 from .language import TAG
 
-# (MkDocs config, URL prefix) per language: the same two builds as build_tools/build.py
-SITES = {"sv": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
+# (site configuration, URL prefix) per site language
+SITES = {
+    language.code: (layout.site_config(language.code), language.url_prefix or "")
+    for language in LANGUAGE_TABLE
+    if language.site
+}
 HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 SPACE = re.compile(r"\s+")
@@ -119,7 +125,7 @@ def manual_sections(manual: Manual, root: Path, lang: str) -> list[SearchSection
     converter = _markdown_converter(root, lang)
     sources = [(page.path, page.content) for page in Renderer(manual, lang).pages()]
     generated = {path for path, _ in sources}
-    docs_dir = root / "content" / lang
+    docs_dir = root / layout.PAGES / lang
     if docs_dir.is_dir():
         sources += [
             (path, (docs_dir / path).read_text(encoding="utf-8"))
