@@ -6,6 +6,7 @@ import dataclasses
 import re
 import subprocess
 import sys
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import messages, pipeline
+from build_tools import messages, model, pipeline
 from build_tools.checks import CheckOptions
 from build_tools.checks.hedges import editors_notes
+from build_tools.checks.walk import all_nodes
 from build_tools.cli import main
+from build_tools.model import Manual, Node
 
-from .conftest import FIXTURES, copy_repo
+from .conftest import FIXTURES, REPO, copy_repo
 
 STEP1 = "steps/01-identifiering.yml"
 STEP2 = "steps/02-akut-skydd.yml"
@@ -1295,3 +1298,33 @@ def test_a_text_may_link_to_a_page_and_section_the_build_makes(minimal_repo: Pat
     assert main(["build", "--root", str(minimal_repo)]) == 0, capsys.readouterr()
     page = (minimal_repo / "site/ovningar/prov/index.html").read_text(encoding="utf-8")
     assert f'href="../../steg/identifiering/#{anchor}"' in page
+
+
+def _node_types(annotation: object) -> set[type]:
+    """The Node classes a field's type can hold (inside lists, dicts, unions and Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, Node):
+        return {annotation}
+    return {found for argument in typing.get_args(annotation) for found in _node_types(argument)}
+
+
+def test_every_kind_of_content_is_walked_by_the_checks() -> None:
+    """The checks that apply everywhere (translations, markup, links) reach a node only through the walk;
+    a kind of content the manual holds but the walk misses would escape them without a word."""
+    reachable: set[type] = set()
+    waiting = {
+        kind for field in dataclasses.fields(Manual) for kind in _node_types(typing.get_type_hints(Manual)[field.name])
+    }
+    while waiting:
+        kind = waiting.pop()
+        reachable.add(kind)
+        waiting |= {found for info in kind.model_fields.values() for found in _node_types(info.annotation)} - reachable
+    defined = {
+        kind for kind in vars(model).values() if isinstance(kind, type) and issubclass(kind, Node) and kind is not Node
+    }
+    assert defined - reachable == set(), "a kind of content the manual does not hold: load it into Manual"
+    manual = pipeline.check(REPO).manual
+    walked = {id(node) for node in all_nodes(manual)}
+    for field in dataclasses.fields(manual):
+        value = getattr(manual, field.name)
+        items = value if isinstance(value, tuple) else (value,)
+        assert items and all(id(item) in walked for item in items if item is not None), field.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ..model import Manual, Node
@@ -18,22 +19,12 @@ def iter_nodes(node: Node) -> Iterator[Node]:
 
 
 def top_level(manual: Manual) -> Iterator[Node]:
-    for collection in (
-        manual.actors,
-        manual.steps,
-        manual.laws,
-        manual.contacts,
-        manual.regions,
-        manual.glossary,
-        manual.sources,
-        manual.signs,
-        manual.exercises,
-        manual.decision_aids,
-        manual.changes,
-        (manual.sheets,) if manual.sheets else (),
-        manual.sheet_translations,
-    ):
-        yield from collection
+    """Every item of every field of the manual: a new kind of content is walked as soon as it is loaded."""
+    for field in dataclasses.fields(manual):
+        value = getattr(manual, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Node):
+                yield item
 
 
 def all_nodes(manual: Manual) -> Iterator[Node]:
