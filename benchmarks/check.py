@@ -1,0 +1,57 @@
+"""How long `manual check` and `manual build` take on the real content, this tree against another checkout,
+measured alternately in one run so both see the same machine. Prints figures; asserts nothing.
+
+    git worktree add --detach /tmp/manual-base <commit>
+    .venv/bin/python benchmarks/check.py --against /tmp/manual-base [--runs 5] [--no-build]
+
+Each run is a fresh process (`python -m build_tools …`), as an editor or CI runs it: start-up and
+imports count. Both trees are run with this virtual environment's Python and packages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(tree: Path, *command: str) -> float:
+    environment = {**os.environ, "PYTHONPATH": str(tree), "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "build_tools", *command], cwd=tree, env=environment, check=True, capture_output=True
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--against", type=Path, required=True, help="the other checkout (the baseline)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-build", action="store_true", help="time only `manual check`")
+    args = parser.parse_args()
+    commands = [("check", ("check", "--root", ".")), ("build", ("build", "--root", "."))]
+    if args.no_build:
+        commands = commands[:1]
+    trees = {"this tree": ROOT, "baseline": args.against.resolve()}
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs each, alternately")
+    for name, command in commands:
+        times: dict[str, list[float]] = {label: [] for label in trees}
+        for _ in range(args.runs):
+            for label, tree in trees.items():
+                times[label].append(timed(tree, *command))
+        medians = {label: statistics.median(values) for label, values in times.items()}
+        print(
+            f"manual {name}: this tree {medians['this tree']:.2f} s, baseline {medians['baseline']:.2f} s "
+            f"(median); baseline / this tree = {medians['baseline'] / medians['this tree']:.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
