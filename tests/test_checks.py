@@ -1077,6 +1077,18 @@ CASES += [
         f"{SHEETS}:4: a sheet text writes the number '30'",
     ),
     Case(
+        "sheets: a card names a sheet that does not exist",
+        lambda root: (
+            sheet_files()(root),
+            replace(
+                AID,
+                "      summary: {sv: Ring., en: Call.}",
+                "      summary: {sv: Ring., en: Call.}\n      sheets: [provv]",
+            )(root),
+        ),
+        f"{AID}:16: sheet 'provv' does not exist; did you mean 'prov'?",
+    ),
+    Case(
         "sheets: a fact that is not in the steps",
         sheet_files(swedish="Betänketiden är {days:okand} dagar.", ro_text="{days:okand}"),
         f"{SHEETS}:4: '{{days:okand}}' is not a time limit with 'days' or a contact with 'phone'",

@@ -55,20 +55,19 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
     return f"; did you mean '{guess[0]}'?" if guess else ""
 
 
+def unknown(path: str, line: int, value: str, known: Iterable[str], what: str, kind: str) -> Problem:
+    """A reference to an id that does not exist, with a guess; `kind` names the kind of id (actor, step, …),
+    so that references to what a broken file defines fold into its root cause."""
+    return m.UNKNOWN_REFERENCE.ref(path, line, (kind, value), what=what, value=value, hint=did_you_mean(value, known))
+
+
 def missing(node: Node, key: str, ids: list[str] | str | None, known: dict, what: str, kind: str) -> list[Problem]:
-    """One problem per id in `ids` that is not in `known`; `kind` names the kind of id (actor, step, …)."""
+    """One problem per id in `ids` that is not in `known`."""
     if ids is None:
         return []
     values = [ids] if isinstance(ids, str) else ids
     return [
-        m.UNKNOWN_REFERENCE.ref(
-            node.path,
-            node.line_of(key, index if isinstance(ids, list) else None),
-            (kind, value),
-            what=what,
-            value=value,
-            hint=did_you_mean(value, known),
-        )
+        unknown(node.path, node.line_of(key, index if isinstance(ids, list) else None), value, known, what, kind)
         for index, value in enumerate(values)
         if value not in known
     ]

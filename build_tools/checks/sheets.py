@@ -11,6 +11,7 @@ from ..load import SHEET_TRANSLATIONS_FOLDER, SHEETS_FILE
 from ..model import Manual, SheetTranslation
 from ..problems import Problem
 from ..sheets import CONTACT_FIELDS, DIGIT, PLACEHOLDER, contact_version, sheet_text_ids, text_version
+from .references import unknown
 
 if TYPE_CHECKING:
     from . import CheckOptions
@@ -35,7 +36,7 @@ def check_sheets(manual: Manual, options: CheckOptions) -> list[Problem]:
 def check_cards(manual: Manual) -> list[Problem]:
     known = {sheet.id for sheet in manual.sheets.sheets} if manual.sheets else set()
     return [
-        m.UNKNOWN_REFERENCE.at(node.path, node.line_of("outcome"), what="sheet", value=sheet_id, hint="")
+        unknown(node.path, node.line_of("outcome"), sheet_id, known, "sheet", "sheet")
         for aid in manual.decision_aids
         for node in aid.nodes.values()
         if node.outcome
@@ -69,20 +70,16 @@ def check_source(manual: Manual) -> list[Problem]:
             ):
                 problems.append(m.SHEET_PLACEHOLDER.at(text.path, line, placeholder=match.group(0)))
         if text.right and text.right not in manual.right_by_id:
-            problems.append(
-                m.UNKNOWN_REFERENCE.at(text.path, text.line_of("right"), what="right", value=text.right, hint="")
-            )
+            problems.append(unknown(text.path, text.line_of("right"), text.right, manual.right_by_id, "right", "right"))
     for sheet in sheets.sheets:
         for text_id in sheet_text_ids(sheet):
             if text_id not in sheets.texts:
-                problems.append(
-                    m.UNKNOWN_REFERENCE.at(sheet.path, sheet.line, what="sheet text", value=text_id, hint="")
-                )
+                problems.append(unknown(sheet.path, sheet.line, text_id, sheets.texts, "sheet text", "sheet-text"))
         for call in sheet.call:
             if call.contact not in manual.contact_by_id:
                 problems.append(
-                    m.UNKNOWN_REFERENCE.at(
-                        sheet.path, call.line_of("contact"), what="contact", value=call.contact, hint=""
+                    unknown(
+                        sheet.path, call.line_of("contact"), call.contact, manual.contact_by_id, "contact", "contact"
                     )
                 )
     return problems
@@ -103,9 +100,7 @@ def check_translation(
     known_sheets = {sheet.id for sheet in source.sheets}
     for sheet_id in translation.missing:
         if sheet_id not in known_sheets:
-            problems.append(
-                m.UNKNOWN_REFERENCE.at(rel, translation.line_of("missing"), what="sheet", value=sheet_id, hint="")
-            )
+            problems.append(unknown(rel, translation.line_of("missing"), sheet_id, known_sheets, "sheet", "sheet"))
     needed: dict[str, str] = {}  # text id -> the first sheet that needs it
     contacts: dict[str, str] = {}
     for sheet in source.sheets:
@@ -139,7 +134,7 @@ def check_translation(
     for text_id, translated in translation.texts.items():
         if text_id not in source.texts:
             line = translated.origin.line if translated.origin else 1
-            problems.append(m.UNKNOWN_REFERENCE.at(rel, line, what="sheet text", value=text_id, hint=""))
+            problems.append(unknown(rel, line, text_id, source.texts, "sheet text", "sheet-text"))
     if texts_from:
         return problems  # contact names and hours come from the site's own texts in this language
     for contact_id, sheet_id in contacts.items():
