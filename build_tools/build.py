@@ -17,17 +17,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from . import layout, offline, pipeline, webapp
-from .languages import LANGUAGE_TABLE, SITE_LANGUAGES
-
-SITE_SOURCES = layout.SITE_SOURCES
-CONTENT_SOURCES = layout.DATA_FOLDERS
 
 # (config file, folder inside the site) per language; the first owns the site root
-LANGUAGE_BUILDS = tuple(
-    (layout.site_config(language.code), (language.url_prefix or "").rstrip("/"))
-    for language in LANGUAGE_TABLE
-    if language.site
-)
+LANGUAGE_BUILDS = tuple((config, prefix.rstrip("/")) for config, prefix in layout.SITES.values())
 
 
 class BuildFailed(Exception):
@@ -37,7 +29,7 @@ class BuildFailed(Exception):
 def copy_project(target: Path, site_from: Path, content_from: Path) -> Path:
     """A buildable project in `target`: site sources of one tree with the content of another."""
     target.mkdir(parents=True, exist_ok=True)
-    for origin, names in ((site_from, SITE_SOURCES), (content_from, CONTENT_SOURCES)):
+    for origin, names in ((site_from, layout.SITE_SOURCES), (content_from, layout.DATA_FOLDERS)):
         for name in names:
             source = origin / name
             if source.is_dir():
@@ -164,7 +156,7 @@ def list_pages(root: Path) -> list[str]:
     except pipeline.ContentError:
         return []
     urls = []
-    for (_, subfolder), lang in zip(LANGUAGE_BUILDS, SITE_LANGUAGES, strict=True):
+    for (_, subfolder), lang in zip(LANGUAGE_BUILDS, layout.SITES, strict=True):
         docs_dir = root / layout.PAGES / lang
         paths = [page.path for page in Renderer(manual, lang).pages()] + handwritten_pages(docs_dir)
         prefix = f"{subfolder}/" if subfolder else ""

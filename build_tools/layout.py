@@ -6,7 +6,7 @@ from here, so a new content folder cannot be forgotten by one of them.
 
 from __future__ import annotations
 
-from .languages import SITE_LANGUAGES
+from .languages import LANGUAGE_TABLE, SITE_LANGUAGES
 
 STEPS = "steps"
 SHARED = f"{STEPS}/shared"
@@ -26,7 +26,13 @@ def site_config(code: str) -> str:
     return "mkdocs.yml" if code == SITE_LANGUAGES[0] else f"mkdocs.{code}.yml"
 
 
-SITE_CONFIGS = tuple(site_config(code) for code in SITE_LANGUAGES)
+# (site configuration, URL prefix of the language's pages) per site language; the first owns the root
+SITES: dict[str, tuple[str, str]] = {
+    language.code: (site_config(language.code), language.url_prefix or "")
+    for language in LANGUAGE_TABLE
+    if language.site
+}
+SITE_CONFIGS = tuple(config for config, _ in SITES.values())
 # what a build needs besides the content: site configuration, hooks, theme overrides, hand-written pages
 SITE_SOURCES = (*SITE_CONFIGS, HOOKS, OVERRIDES, PAGES)
 # what a check reads: the content, the theme overrides (a page must not replace them) and the schemas

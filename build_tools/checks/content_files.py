@@ -17,8 +17,6 @@ from ..problems import INVISIBLE, Problem
 from .markup import MESSAGE_OF_KIND, SHOWN_LENGTH
 
 CONTENT = layout.PAGES
-# the folders read by the loader and by MkDocs: a symbolic link could publish a file from anywhere
-LINK_FREE = layout.CONTENT_FOLDERS
 PAGE_SUFFIX = ".md"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 FRONT_MATTER_KEYS = ("title", "description", "hide", "search")
@@ -28,7 +26,8 @@ PLAIN_TEXT_FORBIDDEN = set('<>&"')
 def check_content_files(root: Path) -> list[Problem]:
     problems: list[Problem] = []
     published = _published_assets(root)
-    for folder in LINK_FREE:
+    # the folders read by the loader and by MkDocs: a symbolic link could publish a file from anywhere
+    for folder in layout.CONTENT_FOLDERS:
         base = root / folder
         if not base.is_dir():
             continue

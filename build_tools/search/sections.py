@@ -17,18 +17,12 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from .. import layout
-from ..languages import LANGUAGE_TABLE
 from ..model import Manual
 from ..render import GLOSSARY_PATH, Renderer, ui_strings
 from ..site_config import handwritten_pages
 from .language import TAG
 
-# (site configuration, URL prefix) per site language
-SITES = {
-    language.code: (layout.site_config(language.code), language.url_prefix or "")
-    for language in LANGUAGE_TABLE
-    if language.site
-}
+SITES = layout.SITES
 HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 SPACE = re.compile(r"\s+")
