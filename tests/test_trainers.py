@@ -41,8 +41,9 @@ from .test_safety import watch
 
 PRESENTER = ".branching-presenter__stage"
 PROJECTOR = {"width": 1366, "height": 768}
-# what a projected page must not show: the site's header, navigation, banner, footer, page metadata
-SITE_AROUND = (
+# what neither the projected page nor the presenter view shows: the site's header, navigation, banner,
+# footer and the page's title
+SITE_CHROME = (
     ".md-header",
     ".md-tabs",
     ".md-sidebar--primary",
@@ -51,6 +52,12 @@ SITE_AROUND = (
     ".md-banner",
     ".manual-emergency",
     "article > h1",
+)
+# what a projected page must not show: that, the edition strip, the phone's call bar, page metadata
+SITE_AROUND = (
+    *SITE_CHROME,
+    ".manual-edition",
+    ".manual-quickbar",
     ".manual-exercise-facts",
     ".branching-player__tools",
     f"{STAGE} .branching-node__context",
@@ -264,7 +271,7 @@ def test_the_presenter_view_follows_every_choice_back_and_restart(
     for view in views:
         expect(view.locator(".branching-presenter__connection")).to_have_text(ui("presenter_following", lang))
         assert_presenter_at(view, exercise, exercise.start, 1, lang)
-        assert_hidden(view, SITE_AROUND[:8])
+        assert_hidden(view, SITE_CHROME)
 
     for step, index in enumerate(path):
         page.keyboard.press(str(index + 1))
