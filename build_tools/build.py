@@ -1,6 +1,8 @@
-"""Build the Swedish and English site into a staging folder, then swap it in place of site/.
+"""Build every site language into a staging folder, then swap it in place of site/.
 
-A failed check or build leaves the previous site/ exactly as it was.
+Generate, then build: one checked load of the content, each language's source written by
+`build_tools.generate`, the engine run on each (`build_tools.engine`), then the service worker over
+the whole site. A failed check or build leaves the previous site/ exactly as it was.
 """
 
 from __future__ import annotations
@@ -12,14 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
-from . import layout, offline, pipeline, webapp
-
-# (config file, folder inside the site) per language; the first owns the site root
-LANGUAGE_BUILDS = tuple((config, prefix.rstrip("/")) for config, prefix in layout.SITES.values())
+from . import engine, generate, layout, offline, pipeline, webapp
 
 
 class BuildFailed(Exception):
@@ -39,30 +34,27 @@ def copy_project(target: Path, site_from: Path, content_from: Path) -> Path:
     return target
 
 
-def build_into(root: Path, staging: Path, web_app: bool = True) -> None:
-    for config_file, subfolder in LANGUAGE_BUILDS:
-        try:
-            config = load_config(str(root / config_file), site_dir=str(staging / subfolder), strict=True)
-            mkdocs_build(config)
-        except MkDocsException as exc:
-            raise BuildFailed(f"{config_file}: {exc}") from None
-        except (OSError, RecursionError, MemoryError) as exc:
-            raise BuildFailed(f"{config_file}: {type(exc).__name__}: {exc}") from None
-    if web_app:  # the offline zip opens from file://, where no service worker runs
+def build_into(root: Path, staging: Path, offline_build: bool = False, sources: Path | None = None) -> None:
+    """Generate every language's source (into `sources`, or a temporary folder) and build it into `staging`.
+
+    The offline edition opens from file://: plain .html links, the search index inlined, and no
+    service worker (none runs there)."""
+    manual = pipeline.load_checked(root).manual
+    with tempfile.TemporaryDirectory(prefix=".site-source-", dir=root) as temporary:
+        folder = sources or Path(temporary)
+        for lang in layout.SITES:
+            try:
+                source = generate.generate_language(root, manual, lang, folder / lang, offline_build=offline_build)
+            except (generate.ConfigError, offline.ShimMissing) as exc:
+                raise BuildFailed(str(exc)) from None
+            site_dir = staging / source.url_prefix
+            try:
+                engine.build(source.config_file, site_dir)
+            except engine.EngineError as exc:
+                raise BuildFailed(f"{lang}: {exc}") from None
+            engine.finish(site_dir, manual, lang, root)
+    if not offline_build:
         webapp.write_service_worker(staging)
-
-
-@contextmanager
-def _environment(name: str, value: str) -> Iterator[None]:
-    previous = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ[name]
-        else:
-            os.environ[name] = previous
 
 
 OFFLINE_FOLDER = "manualen"
@@ -77,15 +69,14 @@ def build_offline(root: Path, zip_path: Path) -> Path:
         raise BuildFailed(str(exc)) from None
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with _one_build_at_a_time(root), tempfile.TemporaryDirectory(prefix=".site-offline-", dir=root) as work:
-        with _environment(offline.ENV, "true"):
-            build_into(root, Path(work) / OFFLINE_FOLDER, web_app=False)
+        build_into(root, Path(work) / OFFLINE_FOLDER, offline_build=True)
         offline.write_start_file(Path(work) / OFFLINE_FOLDER)
         archive = shutil.make_archive(str(Path(work) / "offline"), "zip", root_dir=work, base_dir=OFFLINE_FOLDER)
         os.replace(archive, zip_path)
     return zip_path
 
 
-DEBRIS = (".site-build-*", ".site-old-*", ".site-offline-*")
+DEBRIS = (".site-build-*", ".site-old-*", ".site-offline-*", ".site-source-*")
 LOCK_FILE = ".manual-build.lock"  # kept: it is not debris, and holding it is what makes cleaning safe
 
 
@@ -156,9 +147,8 @@ def list_pages(root: Path) -> list[str]:
     except pipeline.ContentError:
         return []
     urls = []
-    for (_, subfolder), lang in zip(LANGUAGE_BUILDS, layout.SITES, strict=True):
+    for lang, prefix in layout.SITES.items():
         docs_dir = root / layout.PAGES / lang
         paths = [page.path for page in Renderer(manual, lang).pages()] + handwritten_pages(docs_dir)
-        prefix = f"{subfolder}/" if subfolder else ""
         urls += sorted({prefix + page_url(path) for path in paths})
     return urls

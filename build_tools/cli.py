@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import pipeline
+from . import layout, pipeline
 from .checks.hedges import editors_notes
 from .problems import errors
 
@@ -102,6 +102,29 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(f"Created {path.relative_to(root).as_posix()}: fill in the texts, then run `make check`.")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from . import offline
+    from .generate import ConfigError, generate
+
+    root = _root(args.root)
+    out = root / args.out
+    try:
+        sources = generate(root, out, offline_build=args.offline)
+    except pipeline.ContentError as exc:
+        print(exc, file=sys.stdout)
+        print("Nothing was generated.", file=sys.stderr)
+        return 1
+    except (ConfigError, offline.ShimMissing) as exc:
+        print(f"manual generate: {exc}", file=sys.stderr)
+        return 1
+    except pipeline.SettingError as exc:
+        print(f"manual generate: {exc}", file=sys.stderr)
+        return 2
+    for source in sources:
+        print(f"Wrote {source.folder}: {source.config_file.name} and {source.docs_dir.name}/ ({source.lang})")
     return 0
 
 
@@ -216,7 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--root")
     new.set_defaults(func=cmd_new)
 
-    build = sub.add_parser("build", help="check, then build the Swedish and English site into site/")
+    generate = sub.add_parser(
+        "generate", help="check, then write each language's complete site source (pages, navigation, configuration)"
+    )
+    generate.add_argument("--root")
+    generate.add_argument("--out", default=layout.GENERATED, help=f"where to write it (default {layout.GENERATED}/)")
+    generate.add_argument("--offline", action="store_true", help="the source of the offline edition (needs `npm ci`)")
+    generate.set_defaults(func=cmd_generate)
+
+    build = sub.add_parser("build", help="check, generate, then build every language's site into site/")
     build.add_argument("--root")
     build.add_argument(
         "--offline",

@@ -12,8 +12,9 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+import yaml
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
@@ -107,6 +108,24 @@ def escape_html(text: str) -> str:
     """Raw HTML shown as text: the second line of defence for hand-written pages, whose markup the
     check refuses (a `<meta http-equiv=refresh>` would leave the site, and no CSP stops it)."""
     return HTML_TAG.sub(lambda match: html.escape(match.group(0)), text)
+
+
+# YAML front matter: a block between two lines of three dashes at the very start of a page
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
+    """A page's front matter (a mapping, or empty when it has none or it is not a mapping) and its body."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, source
+    if not isinstance(meta, dict):
+        return {}, source
+    return meta, source[match.end() :]
 
 
 def escape_front_matter(meta: dict[str, object]) -> None:

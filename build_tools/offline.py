@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ENV = "MANUAL_OFFLINE"
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URL = "assets/vendor/iframe-worker-shim.js"
 

@@ -14,7 +14,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import branching, sheets
+from . import branching, jump_links, sheets
 from .changes import all_notes, newest_first
 from .legal import citations, provision_url
 from .model import (
@@ -273,6 +273,7 @@ class Renderer:
                     step=step,
                     previous=steps[index - 1] if index > 0 else None,
                     next=steps[index + 1] if index + 1 < len(steps) else None,
+                    jump_links_marker=markupsafe.Markup(jump_links.marker(html.escape(self.ui("jump_links")))),
                 )
             )
         for actor in manual.actors:

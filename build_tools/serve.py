@@ -12,7 +12,7 @@ from pathlib import Path
 from . import layout, pipeline
 from .build import BuildFailed, build_site
 
-WATCHED = (*layout.CONTENT_FOLDERS, layout.OVERRIDES, "build_tools", *layout.SITE_CONFIGS)
+WATCHED = (*layout.CONTENT_FOLDERS, layout.OVERRIDES, "build_tools", layout.BASE_CONFIG)
 
 
 def _snapshot(root: Path) -> dict[Path, float]:

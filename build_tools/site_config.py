@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import engine
 from .languages import BY_CODE, SITE_LANGUAGES
 from .model import Manual
 from .render import (
@@ -32,23 +31,18 @@ OTHER_LANGUAGE_PREFIX = {"sv": "en/", "en": "../"}
 
 @dataclass(frozen=True)
 class OtherLanguage:
-    """The other language of the manual, for the language switch (overrides/partials/alternate.html).
-
-    Deliberately not a list: Material's header shows the switch for any truthy `extra.alternate`, but
-    only emits `<link rel="alternate" hreflang>` for an iterable one, and those relative links are
-    invalid hreflang (Lighthouse SEO) and make Material reroute clicks through sitemap.xml.
-    """
+    """The other language of the manual, for the language switch (overrides/partials/alternate.html)."""
 
     name: str
     lang: str
     link: str
 
 
-# The theme's inline scripts that contain no template code are the same on every page; the CSP
-# allows exactly those by hash. The one that varies per page is moved into a file by
-# overrides/partials/javascripts/base.html.
-THEME_SCRIPTS = ("material", "templates/partials/javascripts")
-INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# the theme shows its language switch for a true `extra.alternate`; it is `true`, not the list of
+# languages, because the theme writes `<link rel="alternate" hreflang>` for a list, and those relative
+# links are invalid hreflang (Lighthouse SEO) and make it reroute clicks through sitemap.xml. The
+# switch reads `extra.manual.alternate`.
+SHOW_LANGUAGE_SWITCH = True
 CSP_DIRECTIVES = (
     "default-src 'self'",
     "img-src 'self' data:",
@@ -67,17 +61,10 @@ FRAMES = {False: ("frame-src 'none'", "child-src 'none'"), True: ("frame-src 'se
 
 @cache
 def theme_script_hashes() -> tuple[str, ...]:
-    package, folder = THEME_SCRIPTS
-    scripts = [
-        match.group(1)
-        for partial in sorted(resources.files(package).joinpath(folder).iterdir(), key=lambda p: p.name)
-        if partial.name.endswith(".html")
-        for match in INLINE_SCRIPT.finditer(partial.read_text(encoding="utf-8"))
-        if "{{" not in match.group(1) and "{%" not in match.group(1)
-    ]
+    """The CSP's hashes of the theme's fixed inline scripts."""
     return tuple(
         "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-        for script in scripts
+        for script in engine.theme_inline_scripts()
     )
 
 
@@ -146,8 +133,9 @@ def extra(
 ) -> dict[str, Any]:
     other = other_language(lang)
     return {
-        "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
+        "alternate": SHOW_LANGUAGE_SWITCH,
         "manual": {
+            "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
             "lang": lang,
             "offline": offline,
             "short_name": ui_strings()["app_short_name"][lang],
@@ -222,18 +210,3 @@ def search_help(manual: Manual, lang: str, offline: bool) -> dict[str, Any]:
             for step in manual.steps
         ],
     }
-
-
-def jump_links(page_html: str, sections: list[tuple[str, str]], label: str) -> str:
-    """'På den här sidan': links to the page's sections (title, #anchor), right after its title.
-    Shown on phones, where the theme's table of contents sits in the menu (assets/manual/manual.css)."""
-    if not sections:
-        return page_html
-    items = "".join(
-        f'<li><a href="{html.escape(anchor)}">{html.escape(title, quote=False)}</a></li>' for title, anchor in sections
-    )
-    name = html.escape(label)
-    title = f'<h2 class="manual-jump__title">{name}</h2>'
-    nav = f'<nav class="manual-jump" aria-label="{name}">{title}<ul>{items}</ul></nav>'
-    head, found, rest = page_html.partition("</h1>")
-    return head + found + nav + rest if found else nav + page_html

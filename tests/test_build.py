@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import pipeline
+from build_tools import layout, pipeline
 from build_tools.cli import main
 from build_tools.load import load_manual
 
@@ -109,7 +109,7 @@ def unknown_owner(root: Path) -> str:
 
 
 @pytest.mark.parametrize("breaks", [break_owner, unknown_owner])
-def test_bad_data_fails_manual_build_and_mkdocs_build_and_keeps_the_old_site(tmp_path: Path, breaks, capsys) -> None:
+def test_bad_data_fails_manual_build_and_manual_generate_and_keeps_the_old_site(tmp_path: Path, breaks, capsys) -> None:
     root = copy_repo(tmp_path / "repo")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("previous build")
@@ -121,18 +121,16 @@ def test_bad_data_fails_manual_build_and_mkdocs_build_and_keeps_the_old_site(tmp
     assert (root / "site" / "index.html").read_text() == "previous build"
     assert not list(root.glob(".site-*"))
 
-    mkdocs = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        cwd=root,
+    generated = subprocess.run(
+        [sys.executable, "-m", "build_tools", "generate", "--root", str(root)], capture_output=True, text=True
     )
-    assert mkdocs.returncode != 0
-    assert re.search(rf"^{re.escape(rel)}:\d+: ", mkdocs.stdout + mkdocs.stderr, re.M), mkdocs.stderr
-    assert "Traceback" not in mkdocs.stderr
+    assert generated.returncode == 1
+    assert re.search(rf"^{re.escape(rel)}:\d+: ", generated.stdout, re.M), generated.stdout
+    assert "Traceback" not in generated.stderr
+    assert not (root / layout.GENERATED).exists(), "nothing is generated from content the check refuses"
 
 
-def test_check_problems_are_the_same_for_the_hook_and_the_cli(tmp_path: Path) -> None:
+def test_check_problems_are_the_same_for_the_build_and_the_cli(tmp_path: Path) -> None:
     root = copy_repo(tmp_path / "repo")
     rel = unknown_owner(root)
     problems = pipeline.check(root).problems

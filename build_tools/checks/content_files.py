@@ -5,12 +5,11 @@ front matter pass the same markup rules as every text field."""
 from __future__ import annotations
 
 import os
-from functools import cache
 from pathlib import Path
 
 import yaml
 
-from .. import layout
+from .. import engine, layout
 from .. import messages as m
 from ..markup import find_unsafe, without_closing_tags
 from ..problems import INVISIBLE, Problem
@@ -53,17 +52,9 @@ def _files_under(folder: Path) -> frozenset[str]:
     )
 
 
-@cache
-def _theme_files() -> frozenset[str]:
-    """The Material theme's files: some 14,000, the same for the whole run, so listed once."""
-    from importlib import resources
-
-    return _files_under(Path(str(resources.files("material").joinpath("templates"))))
-
-
 def _published_assets(root: Path) -> frozenset[str]:
     """Paths the site itself publishes: the overrides and the theme's files."""
-    return _files_under(root / layout.OVERRIDES) | _theme_files()
+    return _files_under(root / layout.OVERRIDES) | engine.theme_files()
 
 
 def _check_content_file(root: Path, path: Path, rel: str, published: frozenset[str]) -> list[Problem]:

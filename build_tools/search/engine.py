@@ -26,6 +26,7 @@ from .. import layout
 from ..load import load_manual
 from ..render import TEMPLATES
 from ..site_config import search_help
+from .keywords import concept_pages as glossary_pages
 from .language import (
     FUZZY_MIN,
     STEM_FUNCTIONS,
@@ -42,7 +43,6 @@ from .language import (
     words,
 )
 from .sections import SITES, manual_sections
-from .site_index import concept_pages as glossary_pages
 
 # whoosh's LanguageAnalyzer (an older Snowball) ranked the gate queries as well as the current Snowball
 # from `snowballstemmer` (benchmarks/search.py compares them), so the simpler one is the default
@@ -51,7 +51,7 @@ DEFAULT_STEMMER: Stemmer = "whoosh"
 CACHE_DIR = Path(".cache") / "search"
 # what the index is made from: the content and the site's Markdown settings in the repository, and
 # this package's page templates and search code
-CONTENT = (*layout.CONTENT_FOLDERS, *layout.SITE_CONFIGS)
+CONTENT = (*layout.CONTENT_FOLDERS, layout.BASE_CONFIG)
 CODE = (TEMPLATES, Path(__file__).parent)
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
 EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for less than the words typed
@@ -127,7 +127,7 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
         parts = decompounder.parts if decompounder else lambda word: []
         for section in sections:
             # the glossary names the pages where a term matters: a query naming the term prefers them
-            home_of = [c.id for c in concept_pages.get(section.url.removeprefix(SITES[lang][1]), [])]
+            home_of = [c.id for c in concept_pages.get(section.url.removeprefix(SITES[lang]), [])]
             writer.add_document(
                 url=section.url,
                 page_title=section.page_title,

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from mkdocs.utils.meta import get_data
-from mkdocs.utils.yaml import yaml_load
 
 from .. import layout
+from ..generate import base_config, markdown_extensions
+from ..markup import split_front_matter
 from ..model import Manual
 from ..render import GLOSSARY_PATH, Renderer, ui_strings
 from ..site_config import handwritten_pages
@@ -41,7 +41,7 @@ def citing_weight(url: str, title: str, lang: str) -> float:
     references, an entry of the glossary, whose one line names a term the steps explain)."""
     if "#" not in url:
         return 1.0
-    glossary = SITES[lang][1] + relative_url(GLOSSARY_PATH)
+    glossary = SITES[lang] + relative_url(GLOSSARY_PATH)
     cites = _plain(title) == ui_strings()["legal"][lang] or url.startswith(
         (glossary + "#", relative_url(GLOSSARY_PATH) + "#")
     )
@@ -70,7 +70,7 @@ def relative_url(path: str) -> str:
 
 def page_url(path: str, lang: str) -> str:
     """The URL from the root of the whole site: `en/steg/identifiering/` in English."""
-    return SITES[lang][1] + relative_url(path)
+    return SITES[lang] + relative_url(path)
 
 
 def _plain(fragment: str) -> str:
@@ -79,22 +79,13 @@ def _plain(fragment: str) -> str:
 
 
 def _markdown_converter(root: Path, lang: str) -> markdown.Markdown:
-    with open(root / SITES[lang][0], encoding="utf-8") as config_file:
-        config = yaml_load(config_file)
-    names: list[str] = []
-    configs: dict[str, dict] = {}
-    for entry in config.get("markdown_extensions", []):
-        if isinstance(entry, dict):
-            [(name, options)] = entry.items()
-            names.append(name)
-            configs[name] = options or {}
-        else:
-            names.append(entry)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+    """Python-Markdown with the site's extensions and options, as the engine renders the pages."""
+    extensions = markdown_extensions(base_config(root), lang)
+    return markdown.Markdown(extensions=[name for name, _ in extensions], extension_configs=dict(extensions))
 
 
 def page_sections(source: str, url: str, lang: str, converter: markdown.Markdown) -> list[SearchSection]:
-    body, meta = get_data(source)
+    meta, body = split_front_matter(source)
     search = meta.get("search") or {}
     if search.get("exclude"):
         return []

@@ -1,7 +1,7 @@
 """Teach the site's search (Material's lunr index) Swedish compounds and the glossary's names.
 
-Material writes `search/search_index.json` with one document per section. Each document gets a
-hidden field, `keywords` (declared in the search plugin's `fields` in mkdocs*.yml), holding the
+Material writes `search/search_index.json` with one document per section. After the build, each
+document gets a hidden field, `keywords` (declared in the search plugin's `fields` in mkdocs.yml), holding the
 parts of its compound words and every name of the glossary concepts it mentions. The site's own
 stemmer and the worker in overrides/assets/javascripts/workers/ do the rest.
 """
@@ -12,43 +12,17 @@ import json
 import re
 from pathlib import Path
 
+from .. import layout
 from ..model import Manual
-from .language import Concept, ConceptMatcher, Decompounder, concepts, vocabulary, word_counts, words
-from .sections import citing_weight, relative_url
+from ..search.keywords import concept_pages, keywords, names_of
+from ..search.language import ConceptMatcher, Decompounder, concepts, vocabulary, word_counts
+from ..search.sections import citing_weight
 
 KEYWORDS_FIELD = "keywords"
-MAX_REPEAT = 3
 # Material multiplies the score of a page's opening section by up to 5 (sections by up to 2), so an
 # opening that merely names the topic ('människohandel' is on every page) beat the section that
 # answers; lunr's document boost evens that out
-PAGE_BOOST = 0.4  # a section that names a concept often is more about it, up to a point
-
-
-def keywords(text: str, matcher: ConceptMatcher, decompounder: Decompounder | None) -> str:
-    """Compound parts, and the names of each concept as often as the text names it (up to a limit)."""
-    found: list[str] = []
-    if decompounder is not None:
-        found += dict.fromkeys(part for word in dict.fromkeys(words(text)) for part in decompounder.parts(word))
-    for concept, count in matcher.mentions(text).items():
-        found += [names_of([concept])] * min(count, MAX_REPEAT)
-    return " ".join(found)
-
-
-def concept_pages(manual: Manual) -> dict[str, list[Concept]]:
-    """Page URL -> the glossary concepts the glossary says matter there (its `steps` and `actors`)."""
-    by_id = {concept.id: concept for concept in concepts(manual)}
-    pages: dict[str, list[Concept]] = {}
-    for term in manual.glossary:
-        paths = [f"steg/{step}.md" for step in term.steps if step in manual.step_by_id]
-        paths += [f"aktorer/{actor}.md" for actor in term.actors if actor in manual.actor_by_id]
-        for path in paths:
-            pages.setdefault(relative_url(path), []).append(by_id[term.id])
-    return pages
-
-
-def names_of(page_concepts: list[Concept]) -> str:
-    """Every word naming these concepts, once ('trafficking' once, though many names hold it)."""
-    return " ".join(dict.fromkeys(word for concept in page_concepts for name in concept.names for word in words(name)))
+PAGE_BOOST = 0.4
 
 
 def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
@@ -104,3 +78,22 @@ def write_words(site_dir: Path) -> Path:
     target = site_dir / WORDS_FILE
     target.write_text("var __manualWords = " + json.dumps(ranked, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
+
+
+INDEX_FILE = Path("search/search_index.json")
+# the offline edition's copy of the index as a script (Material's offline plugin), for file://
+OFFLINE_INDEX_FILE = Path("search/search_index.js")
+
+
+def finish(site_dir: Path, manual: Manual, lang: str, root: Path) -> None:
+    """What the theme leaves to us after one language's build: keywords in its search index, the
+    words for "Menade du …?", our search worker, and the offline edition's copy of the index."""
+    index_file = site_dir / INDEX_FILE
+    if not index_file.exists():
+        return
+    enrich_search_index(index_file, manual, lang)
+    write_words(site_dir)
+    write_worker(site_dir, root / layout.OVERRIDES / WORKER / WORKER_NAME)
+    offline_copy = site_dir / OFFLINE_INDEX_FILE
+    if offline_copy.exists():
+        offline_copy.write_text("var __index = " + index_file.read_text(encoding="utf-8"), encoding="utf-8")
