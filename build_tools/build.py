@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,15 +34,23 @@ def copy_project(target: Path, site_from: Path, content_from: Path) -> Path:
     return target
 
 
-def build_into(root: Path, staging: Path, offline_build: bool = False, sources: Path | None = None) -> None:
+def build_into(
+    root: Path,
+    staging: Path,
+    offline_build: bool = False,
+    sources: Path | None = None,
+    report: Callable[[str], None] = lambda step: None,
+) -> None:
     """Generate every language's source (into `sources`, or a temporary folder) and build it into `staging`.
 
     The offline edition opens from file://: plain .html links, the search index inlined, and no
     service worker (none runs there)."""
+    report("checking the content")
     manual = pipeline.load_checked(root).manual
     with tempfile.TemporaryDirectory(prefix=".site-source-", dir=root) as temporary:
         folder = sources or Path(temporary)
         for lang in layout.SITES:
+            report(f"generating and building the site in {lang}")
             try:
                 source = generate.generate_language(root, manual, lang, folder / lang, offline_build=offline_build)
             except (generate.ConfigError, offline.ShimMissing) as exc:
@@ -105,17 +113,17 @@ def clean_debris(root: Path) -> list[Path]:
     return removed
 
 
-def build_site(root: Path) -> Path:
-    pipeline.load_checked(root)  # refuse bad content before spending time on MkDocs
+def build_site(root: Path, report: Callable[[str], None] = lambda step: None) -> Path:
+    pipeline.load_checked(root)  # refuse bad content before spending time on the engine
     with _one_build_at_a_time(root):
-        return _build_site(root)
+        return _build_site(root, report)
 
 
-def _build_site(root: Path) -> Path:
+def _build_site(root: Path, report: Callable[[str], None]) -> Path:
     target = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
     try:
-        build_into(root, staging)
+        build_into(root, staging, report=report)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -68,6 +68,8 @@ def _named(entries: list[Any]) -> list[tuple[str, dict[str, Any]]]:
     named = []
     for entry in entries:
         if isinstance(entry, dict):
+            if len(entry) != 1 or not isinstance(next(iter(entry.values())) or {}, dict):
+                raise ConfigError(f"{layout.BASE_CONFIG}: write each entry as `name` or `name: {{options}}`: {entry}")
             [(name, options)] = entry.items()
             named.append((name, dict(options or {})))
         else:

@@ -1,4 +1,7 @@
-"""Serve site/ locally and rebuild it whenever content, templates or code change."""
+"""Serve site/ locally and rebuild it whenever content, templates or code change.
+
+The last good site is served at once; the first build and every rebuild run in the background and
+say what they are doing, and a failed one leaves the site being served as it was."""
 
 from __future__ import annotations
 
@@ -26,10 +29,15 @@ def _snapshot(root: Path) -> dict[Path, float]:
     return stamps
 
 
+def _progress(step: str) -> None:
+    print(f"Rebuilding: {step}…", flush=True)
+
+
 def _rebuild(root: Path) -> bool:
+    started = time.perf_counter()
     try:
-        build_site(root)
-        print("Rebuilt site/.", flush=True)
+        build_site(root, report=_progress)
+        print(f"Rebuilt site/ in {time.perf_counter() - started:.0f} s.", flush=True)
         return True
     except pipeline.ContentError as exc:
         print(f"{exc}\nNot rebuilt: fix the problems above; the previous site is still served.", flush=True)
@@ -40,11 +48,14 @@ def _rebuild(root: Path) -> bool:
     return False
 
 
-def _watch(root: Path, interval: float = 1.0, rounds: int | None = None) -> None:
-    """Rebuild after every change, for ever (or `rounds` times, for tests); nothing stops the watching."""
+def _watch(root: Path, interval: float = 1.0, rounds: int | None = None, first: bool = False) -> None:
+    """Rebuild (`first`: once at the start, then) after every change, for ever (or `rounds` times);
+    nothing stops the watching."""
     last: dict[Path, float] = {}
     with contextlib.suppress(OSError):
         last = _snapshot(root)
+    if first:
+        _rebuild(root)
     while rounds is None or rounds > 0:
         time.sleep(interval)
         try:
@@ -68,10 +79,12 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 def serve(root: Path, host: str, port: int) -> int:
-    _rebuild(root)
-    if not (root / "site").is_dir():
+    built = (root / "site").is_dir()
+    if built:
+        print("Serving the last built site while it is rebuilt.", flush=True)
+    elif not _rebuild(root):  # nothing to serve until the first build succeeds
         return 1
-    threading.Thread(target=_watch, args=(root,), daemon=True).start()
+    threading.Thread(target=_watch, args=(root,), kwargs={"first": built}, daemon=True).start()
     handler = functools.partial(_SiteHandler, directory=str(root / "site"))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"Serving the manual on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
