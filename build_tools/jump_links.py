@@ -21,7 +21,8 @@ CLASS = "manual-jump"
 
 def marker(label: str) -> str:
     """What a page's Markdown writes to get its jump links."""
-    return f'<nav class="{CLASS}" aria-label="{label}" markdown></nav>'
+    # navigation, not content: the site's search and `manual search` leave it out
+    return f'<nav class="{CLASS}" aria-label="{label}" data-search-exclude markdown></nav>'
 
 
 class _JumpLinks(Treeprocessor):
