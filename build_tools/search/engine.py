@@ -24,7 +24,6 @@ from whoosh.query import Or, Prefix, Query, Term
 
 from .. import layout
 from ..load import load_manual
-from ..render import TEMPLATES
 from ..site_config import search_help
 from .keywords import concept_pages as glossary_pages
 from .language import (
@@ -50,9 +49,9 @@ Stemmer = Literal["whoosh", "snowball"]
 DEFAULT_STEMMER: Stemmer = "whoosh"
 CACHE_DIR = Path(".cache") / "search"
 # what the index is made from: the content and the site's Markdown settings in the repository, and
-# this package's page templates and search code
+# the code that makes the pages (build_tools whole: templates, UI strings, Markdown extensions, search)
 CONTENT = (*layout.CONTENT_FOLDERS, layout.BASE_CONFIG)
-CODE = (TEMPLATES, Path(__file__).parent)
+CODE = (Path(__file__).parent.parent,)
 FIELD_BOOSTS = {"title": 2.0, "text": 1.0, "keywords": 0.6}
 EXPANSION_BOOST = 0.5  # a synonym, a compound part or a longer word counts for less than the words typed
 CONCEPT_BOOST = 1.0  # a page the glossary lists for a term named in the query
