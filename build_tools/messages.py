@@ -54,7 +54,7 @@ FRONT_MATTER_VALUE = Message(
 )
 PAGE_MISSING_IN_LANGUAGE = Message(
     "page-missing-in-language",
-    "missing {language} page: {counterpart} has no counterpart (the two sites mirror each other page for page)",
+    "missing {language} page: {counterpart} has no counterpart (the site languages mirror each other page for page)",
 )
 SCHEMA_LINE_MISSING = Message(
     "schema-line-missing",

@@ -13,7 +13,16 @@ import re
 from pathlib import Path
 
 from ..model import Manual
-from .language import Concept, ConceptMatcher, Decompounder, concepts, vocabulary, word_counts, words
+from .language import (
+    COMPOUND_LANGUAGES,
+    Concept,
+    ConceptMatcher,
+    Decompounder,
+    concepts,
+    vocabulary,
+    word_counts,
+    words,
+)
 from .sections import citing_weight, relative_url
 
 KEYWORDS_FIELD = "keywords"
@@ -57,7 +66,7 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
     texts = [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in docs]
     matcher = ConceptMatcher(concepts(manual), lang)
     decompounder = None
-    if lang == "sv":  # English writes its compounds apart
+    if lang in COMPOUND_LANGUAGES:  # English writes its compounds apart
         decompounder = Decompounder(vocabulary(texts, manual, lang))
     pages = concept_pages(manual)
     for doc, text in zip(docs, texts, strict=True):
