@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from .problems import Message, Severity
 
+# the language of these messages (and of the names they quote, e.g. a reviewer's role): the tool's own,
+# not a choice among the site languages
+MESSAGE_LANGUAGE = "en"
+
 # reading a file
 NOT_UTF8 = Message("not-utf8", "the file is not UTF-8 text; save it as UTF-8")
 EMPTY_FILE = Message("empty-file", "the file is empty")

@@ -174,7 +174,7 @@ class Renderer:
             aid_path=AID_PATH,
             local_contacts_path=LOCAL_CONTACTS_PATH,
             next_review=lambda node: next_review(node, review_interval_days),
-            reviewer_name=lambda node: getattr(REVIEWERS[node.reviewer], lang),
+            reviewer_name=lambda node: REVIEWERS[node.reviewer].name(lang),
             newest_first=newest_first,
             all_notes=lambda: all_notes(manual),
             exercise_by_id={exercise.id: exercise for exercise in manual.exercises},
