@@ -1,10 +1,17 @@
 """The language table: every language the manual is written or handed out in, in one place.
 
 Two roles. The *site* languages (Swedish, English) are the ones every localized text `{sv: …, en: …}`
-has and the two sites are built in. The *sheet* languages are the ones the information sheets for the
-person ("Vad händer nu?", steps/shared/sheets.yml) are given in: lättläst Swedish (the source) and
-the translations in steps/shared/sheets/<code>.yml. Nothing else lists languages; everything that
-needs one looks it up here.
+has and the sites are built in; the first one's site is the root, the others live under `url_prefix`.
+The *sheet* languages are the ones the information sheets for the person ("Vad händer nu?",
+steps/shared/sheets.yml) are given in: lättläst Swedish (the source) and the translations in
+steps/shared/sheets/<code>.yml. Nothing else lists languages; everything that needs one looks it up here.
+
+Adding a site language: a row here with `site=True`, `url_prefix` ("de/"), `stemmer` (a Snowball
+name, or None for unstemmed search), `citation_style` (render.CITATION_STYLES) and `names` for what
+it calls the other languages; its text in every localized mapping of the content (`manual check`
+names each one missing, by file and line); its pages in content/<code>/; its column in
+build_tools/templates/strings.yml; then `manual schema`, so the editors' schemas ask for it.
+tests/test_third_language.py does exactly this with German.
 
 Dari: the sheet's code (file and address) is `prs`, ISO 639-3 for Dari, so the variety is named
 exactly; the page's `lang` attribute is `fa-AF` (Persian as written in Afghanistan), the tag that
