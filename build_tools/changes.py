@@ -20,6 +20,7 @@ import yaml
 
 from . import layout
 from . import messages as m
+from .languages import SITE_LANGUAGES
 from .model import ChangeNote, Localized, Manual
 from .problems import Problem
 
@@ -63,13 +64,13 @@ def _git(root: Path, *args: str) -> str:
     return result.stdout
 
 
-def _notes_in(text: str | None) -> set[tuple[str, str, str]]:
-    """(date, sv, en) of every note under a `changes:` key, anywhere in a YAML file."""
+def _notes_in(text: str | None) -> set[tuple[str, ...]]:
+    """(date, then the note in each site language) of every note under a `changes:` key, anywhere in a YAML file."""
     try:
         data = yaml.safe_load(text) if text else None
     except yaml.YAMLError:
         return set()
-    found: set[tuple[str, str, str]] = set()
+    found: set[tuple[str, ...]] = set()
 
     def walk(value: Any) -> None:
         if isinstance(value, dict):
@@ -78,7 +79,7 @@ def _notes_in(text: str | None) -> set[tuple[str, str, str]]:
                     for change in item:
                         if isinstance(change, dict) and isinstance(change.get("note"), dict):
                             note = change["note"]
-                            found.add((str(change.get("date")), str(note.get("sv")), str(note.get("en"))))
+                            found.add((str(change.get("date")), *(str(note.get(lang)) for lang in SITE_LANGUAGES)))
                 walk(item)
         elif isinstance(value, list):
             for item in value:
@@ -98,7 +99,7 @@ def changed_content(root: Path, base: str) -> list[str]:
 def check_change_notes(root: Path, base: str, today: date) -> list[Problem]:
     """A content file changed since `base` without a new note for readers."""
     changed = changed_content(root, base)
-    new_notes: dict[str, set[tuple[str, str, str]]] = {}
+    new_notes: dict[str, set[tuple[str, ...]]] = {}
     for rel in changed:
         if not rel.endswith(".yml"):
             continue

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import layout, pipeline
 from .checks.hedges import editors_notes
+from .languages import BY_CODE, FIRST_SITE_LANGUAGE, SITE_LANGUAGES
 from .problems import errors
 
 
@@ -158,6 +159,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
+    from .layout import SITES
+    from .render import ui_strings
     from .search.engine import MARKS, find
 
     marks = MARKS["terminal"] if sys.stdout.isatty() and not args.json else MARKS["plain"]
@@ -177,8 +180,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if found.did_you_mean:  # on stderr, so --json stays one JSON document
         print(f"{help_['did_you_mean']}: {' / '.join(found.did_you_mean)}?", file=sys.stderr)
     if not hits:
-        print("No results." if args.lang == "en" else "Inga träffar.", file=sys.stderr)
-        prefix = "en/" if args.lang == "en" else ""
+        print(ui_strings()["search_no_results"][args.lang], file=sys.stderr)
+        prefix = SITES[args.lang][1]
         print(f"{help_['ways_on']}:", file=sys.stderr)
         for way in help_["links"] + help_["steps"]:
             print(f"  {way['label']}: {prefix}{way['href']}", file=sys.stderr)
@@ -266,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     search = sub.add_parser("search", help="search the manual: best sections first, with URL and snippet")
     search.add_argument("query", nargs="+", help="words to look for, e.g. betänketiden, LVU, 'god man'")
     search.add_argument(
-        "--lang", choices=["sv", "en"], default="sv", help="search the Swedish (default) or English pages"
+        "--lang",
+        choices=SITE_LANGUAGES,
+        default=FIRST_SITE_LANGUAGE,
+        help=f"search the pages of this site language (default {FIRST_SITE_LANGUAGE}, "
+        f"{BY_CODE[FIRST_SITE_LANGUAGE].name_en})",
     )
     search.add_argument("--json", action="store_true", help="print a JSON array of {title, url, score, …}, best first")
     search.add_argument("--limit", type=_positive, default=10, help="at most this many results (default 10)")

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from .problems import Message, Severity
 
+# the language of these messages (and of the names they quote, e.g. a reviewer's role): the tool's own,
+# not a choice among the site languages
+MESSAGE_LANGUAGE = "en"
+
 # reading a file
 NOT_UTF8 = Message("not-utf8", "the file is not UTF-8 text; save it as UTF-8")
 EMPTY_FILE = Message("empty-file", "the file is empty")
@@ -54,7 +58,7 @@ FRONT_MATTER_VALUE = Message(
 )
 PAGE_MISSING_IN_LANGUAGE = Message(
     "page-missing-in-language",
-    "missing {language} page: {counterpart} has no counterpart (the two sites mirror each other page for page)",
+    "missing {language} page: {counterpart} has no counterpart (the site languages mirror each other page for page)",
 )
 SCHEMA_LINE_MISSING = Message(
     "schema-line-missing",

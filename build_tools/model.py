@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model
 from pydantic.json_schema import SkipJsonSchema
 
-from .languages import SITE_LANGUAGES
+from .languages import BY_CODE, SITE_LANGUAGES
 
 LANGUAGES = SITE_LANGUAGES
 
@@ -87,25 +87,59 @@ class Node(BaseModel):
         return self.origin.line if self.origin else 1
 
 
-class Localized(Node):
-    """A text in Swedish and English: `{sv: …, en: …}`. Markdown allowed, no raw HTML."""
+def _site_languages_phrase() -> str:
+    """'Swedish and English' (the site languages, in the table's order, named in English)."""
+    names = [BY_CODE[code].name_en for code in SITE_LANGUAGES]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
-    # both languages are optional here so that the check can name the missing one; the editors'
-    # schema asks for both, so their editor marks a missing translation while they type
-    model_config = ConfigDict(json_schema_extra={"required": ["sv", "en"]})
 
-    sv: str | None = None
-    en: str | None = None
+def _site_mapping_example() -> str:
+    return "{" + ", ".join(f"{code}: …" for code in SITE_LANGUAGES) + "}"
+
+
+class _LocalizedText(Node):
+    """What every localized text can do; its fields (one per site language) come from the language table."""
+
+    # every language is optional here so that the check can name the missing one; the editors'
+    # schema asks for all of them, so their editor marks a missing translation while they type
+    model_config = ConfigDict(json_schema_extra={"required": list(SITE_LANGUAGES)})
 
     def get(self, lang: str) -> str:
-        return (self.en if lang == "en" else self.sv) or self.sv or self.en or ""
+        """The text in `lang`; where it is missing, the first site language that has one."""
+        own: str | None = getattr(self, lang, None) if lang in SITE_LANGUAGES else None
+        return own or next((text for code in SITE_LANGUAGES if (text := getattr(self, code))), "")
 
 
-class LocalizedList(Node):
-    """Lists of words per language, e.g. search synonyms."""
+class _LocalizedWords(Node):
+    def words(self, lang: str) -> list[str]:
+        found: list[str] = getattr(self, lang, [])
+        return found
 
-    sv: list[str] = []
-    en: list[str] = []
+
+if TYPE_CHECKING:
+    # for the type checker: a field per site language, read as `text.sv`, `text.en`, `getattr(text, code)`
+
+    class Localized(_LocalizedText):
+        def __getattr__(self, lang: str) -> str | None: ...
+
+    class LocalizedList(_LocalizedWords):
+        def __getattr__(self, lang: str) -> list[str]: ...
+
+else:
+    Localized = create_model(
+        "Localized",
+        __base__=_LocalizedText,
+        __module__=__name__,
+        __doc__=f"A text in {_site_languages_phrase()}: `{_site_mapping_example()}`. Markdown allowed, no raw HTML.",
+        **{code: (str | None, None) for code in SITE_LANGUAGES},
+    )
+    LocalizedList = create_model(
+        "LocalizedList",
+        __base__=_LocalizedWords,
+        __module__=__name__,
+        __doc__="Lists of words per language, e.g. search synonyms.",
+        **{code: (list[str], []) for code in SITE_LANGUAGES},
+    )
 
 
 class LegalRef(Node):

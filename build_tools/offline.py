@@ -6,7 +6,11 @@ shim from the npm registry inside the site instead.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
+
+from .languages import BY_CODE, FIRST_SITE_LANGUAGE, SITE_LANGUAGES
+from .render import ui_strings
 
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URL = "assets/vendor/iframe-worker-shim.js"
@@ -24,28 +28,38 @@ def shim_script(root: Path) -> str:
 
 
 START_FILE = "START.html"
-START_PAGE = """<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Manualen – börja här / start here</title>
-</head>
-<body>
-<h1>Manual vid misstanke om människohandel</h1>
-<p>Öppna <a href="index.html">index.html</a> i den här mappen med din webbläsare för att läsa manualen
-utan nätverk. Låt alla filer ligga kvar i mappen <code>manualen</code>.</p>
-<h2 lang="en">Manual for suspected human trafficking</h2>
-<p lang="en">Open <a href="en/index.html">en/index.html</a> in this folder with your web browser to read
-the manual in English without a network. Keep every file in the <code>manualen</code> folder.</p>
-</body>
-</html>
-"""
+
+
+def start_page() -> str:
+    """What the unpacked zip says first, in every site language (strings.yml: `offline_start_*`):
+    the first language's site is index.html, each other's lives in its folder (`en/index.html`)."""
+    strings = ui_strings()
+    first = FIRST_SITE_LANGUAGE
+    title = (
+        strings["app_short_name"][first] + " – " + " / ".join(strings["offline_start_title"][c] for c in SITE_LANGUAGES)
+    )
+    parts = [
+        "<!doctype html>",
+        f'<html lang="{BY_CODE[first].lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        """<meta http-equiv="Content-Security-Policy" content="default-src 'none'">""",
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f"<title>{html.escape(title)}</title>",
+        "</head>",
+        "<body>",
+    ]
+    for code in SITE_LANGUAGES:
+        start = (BY_CODE[code].url_prefix or "") + "index.html"
+        text = strings["offline_start_open"][code].format(start=f'<a href="{start}">{start}</a>')
+        tag, attribute = ("h1", "") if code == first else ("h2", f' lang="{BY_CODE[code].lang}"')
+        parts.append(f"<{tag}{attribute}>{html.escape(strings['site_title'][code])}</{tag}>")
+        parts.append(f"<p{attribute}>{text}</p>")
+    return "\n".join([*parts, "</body>", "</html>", ""])
 
 
 def write_start_file(folder: Path) -> Path:
     """The file a reader of the unpacked zip sees first: it says what to open."""
     target = folder / START_FILE
-    target.write_text(START_PAGE, encoding="utf-8")
+    target.write_text(start_page(), encoding="utf-8")
     return target

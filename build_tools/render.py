@@ -16,6 +16,7 @@ import yaml
 
 from . import branching, jump_links, sheets
 from .changes import all_notes, newest_first
+from .languages import BY_CODE
 from .legal import citations, provision_url
 from .model import (
     Actor,
@@ -94,6 +95,23 @@ def ui_strings() -> dict[str, dict[str, str]]:
     return yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
 
 
+# how a site language cites a provision (the language table's `citation_style`): BrB 4 kap. 1 a § 2 st. 3 p.
+# in Swedish, BrB ch. 4 s. 1 a para. 2 point 3 in English
+CITATION_STYLES: dict[str, dict[str, str]] = {
+    "sv": {"chapter": "{} kap.", "section": "{} §", "paragraph": "{} st.", "point": "{} p."},
+    "en": {"chapter": "ch. {}", "section": "s. {}", "paragraph": "para. {}", "point": "point {}"},
+}
+
+
+def citation_style(lang: str) -> str:
+    """The citation style of a site language, from the language table."""
+    style = BY_CODE[lang].citation_style if lang in BY_CODE else None
+    if style not in CITATION_STYLES:
+        known = ", ".join(CITATION_STYLES)
+        raise ValueError(f"site language {lang!r}: citation_style {style!r} is not one of {known} (languages.py)")
+    return str(style)
+
+
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the whole process: every Renderer (one per language and per check)
     would otherwise parse and compile each template again. Jinja compares the source's checksum, so an
@@ -119,6 +137,7 @@ class Renderer:
     def __init__(self, manual: Manual, lang: str, review_interval_days: int = DEFAULT_INTERVAL_DAYS):
         self.manual = manual
         self.lang = lang
+        self.citation_style = citation_style(lang)
         self.review_interval_days = review_interval_days
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -155,7 +174,7 @@ class Renderer:
             aid_path=AID_PATH,
             local_contacts_path=LOCAL_CONTACTS_PATH,
             next_review=lambda node: next_review(node, review_interval_days),
-            reviewer_name=lambda node: getattr(REVIEWERS[node.reviewer], lang),
+            reviewer_name=lambda node: REVIEWERS[node.reviewer].name(lang),
             newest_first=newest_first,
             all_notes=lambda: all_notes(manual),
             exercise_by_id={exercise.id: exercise for exercise in manual.exercises},
@@ -196,25 +215,11 @@ class Renderer:
         """A legal reference as people write it: 'BrB 4 kap. 1 a §' / 'BrB ch. 4 s. 1 a'."""
         law = self.manual.law_by_id.get(ref.law)
         name = (law.short or self.text(law.name)) if law else ref.law
+        style = CITATION_STYLES[self.citation_style]
         parts = [name]
-        if self.lang == "sv":
-            if ref.chapter is not None:
-                parts.append(f"{ref.chapter} kap.")
-            if ref.section is not None:
-                parts.append(f"{ref.section} §")
-            if ref.paragraph is not None:
-                parts.append(f"{ref.paragraph} st.")
-            if ref.point is not None:
-                parts.append(f"{ref.point} p.")
-        else:
-            if ref.chapter is not None:
-                parts.append(f"ch. {ref.chapter}")
-            if ref.section is not None:
-                parts.append(f"s. {ref.section}")
-            if ref.paragraph is not None:
-                parts.append(f"para. {ref.paragraph}")
-            if ref.point is not None:
-                parts.append(f"point {ref.point}")
+        for part in ("chapter", "section", "paragraph", "point"):
+            if (value := getattr(ref, part)) is not None:
+                parts.append(style[part].format(value))
         return " ".join(parts)
 
     def law_url(self, ref: LegalRef) -> str:
@@ -308,7 +313,7 @@ class Renderer:
             for side in sides:
                 if side.has(sheet):
                     path = sheets.sheet_path(sheet, side.language)
-                    pages.append(self.render("sheet.md.j2", path, sheet=sheet, side=side, sv_side=source))
+                    pages.append(self.render("sheet.md.j2", path, sheet=sheet, side=side, source_side=source))
         return pages
 
     def aid_pages(self) -> list[GeneratedPage]:

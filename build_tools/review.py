@@ -20,19 +20,27 @@ from .model import Actor, Manual, ReviewerId, Step
 
 @dataclass(frozen=True)
 class Reviewer:
-    sv: str
-    en: str
+    id: str
     team: str  # the GitHub team that is asked to review a pull request
+
+    def name(self, lang: str) -> str:
+        """The role's name in a site language (templates/strings.yml: `reviewer_<id>`)."""
+        from .render import ui_strings
+
+        return ui_strings()[f"reviewer_{self.id}"][lang]
 
 
 # the editorial team reviews everything; the others review what their sector does
 REVIEWERS: dict[str, Reviewer] = {
-    "redaktion": Reviewer("Redaktionen", "The editorial team", "@nrm-manualen/redaktion"),
-    "socialtjanst": Reviewer("Socialtjänstgruppen", "The social services group", "@nrm-manualen/socialtjanst"),
-    "rattsvasende": Reviewer("Rättsväsendegruppen", "The justice system group", "@nrm-manualen/rattsvasende"),
-    "migration": Reviewer("Migrationsgruppen", "The migration group", "@nrm-manualen/migration"),
-    "halso-och-sjukvard": Reviewer("Vårdgruppen", "The health care group", "@nrm-manualen/halso-och-sjukvard"),
-    "stod": Reviewer("Stödgruppen", "The support group", "@nrm-manualen/stod"),
+    reviewer.id: reviewer
+    for reviewer in (
+        Reviewer("redaktion", "@nrm-manualen/redaktion"),
+        Reviewer("socialtjanst", "@nrm-manualen/socialtjanst"),
+        Reviewer("rattsvasende", "@nrm-manualen/rattsvasende"),
+        Reviewer("migration", "@nrm-manualen/migration"),
+        Reviewer("halso-och-sjukvard", "@nrm-manualen/halso-och-sjukvard"),
+        Reviewer("stod", "@nrm-manualen/stod"),
+    )
 }
 EDITORS = "redaktion"
 DEFAULT_INTERVAL_DAYS = 365

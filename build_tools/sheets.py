@@ -32,6 +32,10 @@ def sheet_path(sheet: Sheet, language: Language) -> str:
     return f"{INFORMATION_DIR}/{sheet.id}/{language.code}.md"
 
 
+# the site language whose texts (rights, contact names and hours) the lättläst source reads: "sv"
+SOURCE_TEXTS: str = SHEET_SOURCE.texts_from or ""
+
+
 def version(*parts: str) -> str:
     """The version of a Swedish source text: a short hash, the same wherever it is computed."""
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:10]
@@ -40,13 +44,13 @@ def version(*parts: str) -> str:
 def text_version(manual: Manual, text: SheetText) -> str:
     parts = [text.text]
     if text.right and text.right in manual.right_by_id:
-        parts.append(manual.right_by_id[text.right][1].sv or "")
+        parts.append(getattr(manual.right_by_id[text.right][1], SOURCE_TEXTS) or "")
     return version(*parts)
 
 
 def contact_version(contact: Contact, field: str) -> str:
     value = getattr(contact, field)
-    return version(value.sv or "" if value is not None else "")
+    return version(getattr(value, SOURCE_TEXTS) or "" if value is not None else "")
 
 
 def sheet_text_ids(sheet: Sheet) -> list[str]:

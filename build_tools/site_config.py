@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import engine
-from .languages import BY_CODE, SITE_LANGUAGES
+from .languages import BY_CODE, FIRST_SITE_LANGUAGE, SITE_LANGUAGES
 from .model import Manual
 from .render import (
     AID_PATH,
@@ -25,17 +25,50 @@ from .render import (
 from .sheets import EASY_READ_PATH
 
 LANGUAGE_NAMES = {code: BY_CODE[code].name for code in SITE_LANGUAGES}
-# where the other language's copy of the current page lives, relative to this site's root
-OTHER_LANGUAGE_PREFIX = {"sv": "en/", "en": "../"}
+
+
+def site_root(lang: str) -> str:
+    """From a site language's root up to the root of the whole site: "" for the first, "../" for "en/"."""
+    return "../" * (BY_CODE[lang].url_prefix or "").count("/")
+
+
+def language_prefix(lang: str, other: str) -> str:
+    """Where `other`'s copy of the current page lives, relative to `lang`'s root: "en/", "../"."""
+    return site_root(lang) + (BY_CODE[other].url_prefix or "")
 
 
 @dataclass(frozen=True)
 class OtherLanguage:
-    """The other language of the manual, for the language switch (overrides/partials/alternate.html)."""
+    """A site language in the language switch: its name (in itself), its tag and its root from here."""
 
     name: str
     lang: str
     link: str
+
+
+@dataclass(frozen=True)
+class LanguageSwitch:
+    """The language switch of the header (overrides/partials/alternate.html): a link to the other
+    language when the site has two, a menu of every site language when it has more."""
+
+    label: str  # what the menu is called ("Språk"), in this language
+    current: OtherLanguage  # this page's language (its link: "", this language's own root)
+    others: tuple[OtherLanguage, ...]
+    languages: tuple[OtherLanguage, ...]  # every site language, in the table's order: what the menu lists
+    menu: bool  # more than one other language: a menu instead of a link
+
+
+def language_switch(lang: str) -> LanguageSwitch:
+    def entry(code: str) -> OtherLanguage:
+        return OtherLanguage(LANGUAGE_NAMES[code], BY_CODE[code].lang, language_prefix(lang, code))
+
+    return LanguageSwitch(
+        label=ui_strings()["language_menu"][lang],
+        current=entry(lang),
+        others=tuple(entry(code) for code in SITE_LANGUAGES if code != lang),
+        languages=tuple(entry(code) for code in SITE_LANGUAGES),
+        menu=len(SITE_LANGUAGES) > 2,
+    )
 
 
 # the theme shows its language switch for a true `extra.alternate`; it is `true`, not the list of
@@ -76,10 +109,6 @@ def content_security_policy(offline: bool = False) -> str:
     return "; ".join((*CSP_DIRECTIVES, *FRAMES[offline], " ".join(("script-src 'self'", *scripts))))
 
 
-def other_language(lang: str) -> str:
-    return "en" if lang == "sv" else "sv"
-
-
 def handwritten_pages(docs_dir: Path) -> list[str]:
     """Markdown pages written by hand, in a stable order, for the navigation."""
     return sorted(
@@ -113,7 +142,9 @@ def edition(settings: dict[str, Any] | None, manual: Manual, lang: str, offline:
     settings = settings or {}
 
     def localized(value: Any) -> str:
-        return str(value.get(lang) or value.get("sv") or "") if isinstance(value, dict) else str(value or "")
+        if isinstance(value, dict):
+            return str(value.get(lang) or value.get(FIRST_SITE_LANGUAGE) or "")
+        return str(value or "")
 
     strings = ui_strings()
     day = content_date(manual)
@@ -131,16 +162,15 @@ def edition(settings: dict[str, Any] | None, manual: Manual, lang: str, offline:
 def extra(
     manual: Manual, lang: str, offline: bool = False, edition_settings: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    other = other_language(lang)
     return {
         "alternate": SHOW_LANGUAGE_SWITCH,
         "manual": {
-            "alternate": OtherLanguage(LANGUAGE_NAMES[other], other, OTHER_LANGUAGE_PREFIX[lang]),
+            "alternate": language_switch(lang),
             "lang": lang,
             "offline": offline,
             "short_name": ui_strings()["app_short_name"][lang],
-            # the service worker lives at the root of the Swedish site, which holds the English one
-            "service_worker": ("../" if lang == "en" else "") + "sw.js",
+            # the service worker lives at the root of the first language's site, which holds the others
+            "service_worker": site_root(lang) + "sw.js",
             "edition": edition(edition_settings, manual, lang, offline),
             "ui": {key: value[lang] for key, value in ui_strings().items() if key.startswith("site_ui_")},
             "search_label": ui_strings()["search_label"][lang],

@@ -60,6 +60,23 @@ def minimal_repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo", FIXTURES / "minimal")
 
 
+@pytest.fixture
+def third_language_project(tmp_path: Path) -> Path:
+    """The project (code, theme, pages, the minimal fixture's content) with German added as a third
+    site language the way an editor adds one (tests/support.py); run it with support.run_in_copy."""
+    from .support import make_third_language_project
+
+    return make_third_language_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def shared_third_language_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same, made once per test module: for tests that only read it."""
+    from .support import make_third_language_project
+
+    return make_third_language_project(tmp_path_factory.mktemp("third-language") / "project")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, built once into a temporary copy (site/ of the checkout is left alone).

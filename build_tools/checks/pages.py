@@ -1,15 +1,16 @@
-"""The English site mirrors the Swedish one: every hand-written page exists in both languages."""
+"""Every site language mirrors the first one: each hand-written page exists in every site language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import layout
 from .. import messages as m
+from ..languages import BY_CODE, SITE_LANGUAGES
 from ..problems import Problem
 from ..site_config import handwritten_pages
 
-CONTENT_DIRS = {"sv": "content/sv", "en": "content/en"}
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+CONTENT_DIRS = {lang: f"{layout.PAGES}/{lang}" for lang in SITE_LANGUAGES}
 
 
 def check_page_mirror(root: Path) -> list[Problem]:
@@ -18,13 +19,18 @@ def check_page_mirror(root: Path) -> list[Problem]:
         for lang, folder in CONTENT_DIRS.items()
     }
     problems = []
-    for lang, other in (("sv", "en"), ("en", "sv")):
-        for page in sorted(pages[other] - pages[lang]):
+    for lang in SITE_LANGUAGES:
+        missing: dict[str, str] = {}  # page -> the first other language that has it
+        for other in SITE_LANGUAGES:
+            if other != lang:
+                for page in pages[other] - pages[lang]:
+                    missing.setdefault(page, other)
+        for page, other in sorted(missing.items()):
             problems.append(
                 m.PAGE_MISSING_IN_LANGUAGE.at(
                     f"{CONTENT_DIRS[lang]}/{page}",
                     1,
-                    language=LANGUAGE_NAMES[lang],
+                    language=BY_CODE[lang].name_en,
                     counterpart=f"{CONTENT_DIRS[other]}/{page}",
                 )
             )

@@ -117,7 +117,7 @@ def check_review_dates(manual: Manual, options: CheckOptions) -> list[Problem]:
         elif node.next_review is not None and node.next_review <= reviewed:
             problems.append(m.NEXT_REVIEW_NOT_AFTER.at(node.path, node.line_of("next_review"), due=due, date=reviewed))
         elif due < options.today:
-            who = REVIEWERS[node.reviewer].en
+            who = REVIEWERS[node.reviewer].name(m.MESSAGE_LANGUAGE)
             problems.append(m.REVIEW_OVERDUE.at(node.path, line, date=reviewed, due=due, reviewer=who))
     for any_node in all_nodes(manual):
         for change in getattr(any_node, "changes", None) or []:

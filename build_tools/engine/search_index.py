@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import layout
 from ..model import Manual
 from ..search.keywords import concept_pages, keywords, names_of
-from ..search.language import ConceptMatcher, Decompounder, concepts, vocabulary, word_counts
+from ..search.language import COMPOUND_LANGUAGES, ConceptMatcher, Decompounder, concepts, vocabulary, word_counts
 from ..search.sections import citing_weight
 
 KEYWORDS_FIELD = "keywords"
@@ -31,7 +31,7 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
     texts = [f"{doc.get('title', '')} {doc.get('text', '')}" for doc in docs]
     matcher = ConceptMatcher(concepts(manual), lang)
     decompounder = None
-    if lang == "sv":  # English writes its compounds apart
+    if lang in COMPOUND_LANGUAGES:  # English writes its compounds apart
         decompounder = Decompounder(vocabulary(texts, manual, lang))
     pages = concept_pages(manual)
     for doc, text in zip(docs, texts, strict=True):

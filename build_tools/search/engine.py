@@ -17,16 +17,19 @@ from pathlib import Path
 from typing import Literal
 
 from whoosh import highlight, index
+from whoosh import lang as whoosh_languages
 from whoosh.analysis import Analyzer, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import Or, Prefix, Query, Term
 
 from .. import layout
+from ..languages import FIRST_SITE_LANGUAGE
 from ..load import load_manual
 from ..site_config import search_help
 from .keywords import concept_pages as glossary_pages
 from .language import (
+    COMPOUND_LANGUAGES,
     FUZZY_MIN,
     STEM_FUNCTIONS,
     WORD,
@@ -80,9 +83,14 @@ class Found:
 
 
 def analyzer(lang: str, stemmer: Stemmer) -> Analyzer:
-    if stemmer == "whoosh":
+    """whoosh's own analysis where whoosh knows the language; elsewhere the table's Snowball stemmer,
+    with whoosh's stop words where it has them."""
+    if stemmer == "whoosh" and whoosh_languages.has_stemmer(lang):
         return LanguageAnalyzer(lang)
-    return RegexTokenizer(WORD.pattern) | LowercaseFilter() | StopFilter(lang=lang) | StemFilter(STEM_FUNCTIONS[lang])
+    chain = RegexTokenizer(WORD.pattern) | LowercaseFilter()
+    if whoosh_languages.has_stopwords(lang):
+        chain = chain | StopFilter(lang=lang)
+    return chain | StemFilter(STEM_FUNCTIONS[lang])
 
 
 def schema(lang: str, stemmer: Stemmer) -> Schema:
@@ -119,7 +127,7 @@ def build_index(root: Path, target: Path, stemmer: Stemmer) -> None:
     for lang in SITES:
         sections = manual_sections(manual, root, lang)
         texts = [f"{s.title} {s.text}" for s in sections]
-        decompounder = Decompounder(vocabulary(texts, manual, lang)) if lang == "sv" else None
+        decompounder = Decompounder(vocabulary(texts, manual, lang)) if lang in COMPOUND_LANGUAGES else None
         folder = target / lang
         folder.mkdir(parents=True)
         writer = index.create_in(folder, schema(lang, stemmer)).writer()
@@ -329,14 +337,16 @@ def _searcher(root: Path, lang: str) -> Searcher:
 
 
 def search(
-    root: Path, text: str, lang: str = "sv", limit: int = 10, marks: tuple[str, str] = MARKS["plain"]
+    root: Path, text: str, lang: str = FIRST_SITE_LANGUAGE, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]
 ) -> list[Hit]:
     if limit < 1:
         raise ValueError("limit must be at least 1")
     return _searcher(root, lang).search(text, limit, marks)
 
 
-def find(root: Path, text: str, lang: str = "sv", limit: int = 10, marks: tuple[str, str] = MARKS["plain"]) -> Found:
+def find(
+    root: Path, text: str, lang: str = FIRST_SITE_LANGUAGE, limit: int = 10, marks: tuple[str, str] = MARKS["plain"]
+) -> Found:
     if limit < 1:
         raise ValueError("limit must be at least 1")
     return _searcher(root, lang).find(text, limit, marks)

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import snowballstemmer
 
+from ..languages import BY_CODE, SITE_LANGUAGES
 from ..model import GlossaryTerm, Manual
 
-SNOWBALL_NAMES = {"sv": "swedish", "en": "english"}
+# each site language's Snowball stemmer, from the language table (None: words are only lowercased)
+SNOWBALL_NAMES: dict[str, str | None] = {code: BY_CODE[code].stemmer for code in SITE_LANGUAGES}
+# the site languages whose compounds search splits (`compounds` in the table), by the Decompounder's
+# Swedish rules (linking letters, onsets)
+COMPOUND_LANGUAGES: tuple[str, ...] = tuple(code for code in SITE_LANGUAGES if BY_CODE[code].compounds)
 WORD = re.compile(r"[^\W_]+")
 TAG = re.compile(r"<[^>]+>")
 
@@ -44,25 +49,58 @@ def words(text: str) -> list[str]:
     return WORD.findall(TAG.sub(" ", text))
 
 
+class UnknownStemmer(ValueError):
+    """A site language names a stemmer Snowball does not have (languages.py, `stemmer`)."""
+
+
+def unknown_stemmer(lang: str) -> str | None:
+    """Why `lang`'s stemmer cannot be used, or None: what `manual check` and search say."""
+    name = SNOWBALL_NAMES.get(lang)
+    if name is None or name in snowballstemmer.algorithms():
+        return None
+    return (
+        f"site language {lang!r}: stemmer {name!r} is not a Snowball stemmer; use one of "
+        f"{', '.join(snowballstemmer.algorithms())}, or stemmer=None to search unstemmed words"
+    )
+
+
 @cache
-def stemmer(lang: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(SNOWBALL_NAMES[lang])
+def stemmer(lang: str) -> snowballstemmer.stemmer | None:
+    """The site language's Snowball stemmer; None for a language without one (its words are only
+    lowercased: search then matches inflected forms only by prefix)."""
+    if problem := unknown_stemmer(lang):
+        raise UnknownStemmer(problem)
+    name = SNOWBALL_NAMES[lang]
+    return snowballstemmer.stemmer(name) if name else None
 
 
 @lru_cache(maxsize=100_000)  # the same words recur in every section; Snowball is pure Python here
 def stem(word: str, lang: str) -> str:
-    return stemmer(lang).stemWord(word.casefold())
+    found = stemmer(lang)
+    return found.stemWord(word.casefold()) if found else word.casefold()
 
 
+def stem_function(lang: str) -> Callable[[str], str]:
+    """`stem` for one language, as whoosh's StemFilter takes it."""
+
+    def stem_in(word: str) -> str:
+        return stem(word, lang)
+
+    return stem_in
+
+
+STEM_FUNCTIONS = {code: stem_function(code) for code in SITE_LANGUAGES}
+
+
+@cache
+def _snowball(algorithm: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(algorithm)
+
+
+@lru_cache(maxsize=100_000)
 def stem_swedish(word: str) -> str:
-    return stem(word, "sv")
-
-
-def stem_english(word: str) -> str:
-    return stem(word, "en")
-
-
-STEM_FUNCTIONS = {"sv": stem_swedish, "en": stem_english}
+    """The Swedish stem: the Decompounder's, whose rules are Swedish (linking letters, onsets)."""
+    return _snowball("swedish").stemWord(word.casefold())
 
 
 class Decompounder:
@@ -151,7 +189,7 @@ def vocabulary(texts: Iterable[str], manual: Manual, lang: str) -> list[str]:
         if term.expansion:
             found += words(term.expansion.get(lang))
         if term.synonyms:
-            found += [word for name in getattr(term.synonyms, lang) for word in words(name)]
+            found += [word for name in term.synonyms.words(lang) for word in words(name)]
     return found
 
 
@@ -169,16 +207,16 @@ def is_abbreviation(name: str) -> bool:
 
 
 def concepts(manual: Manual) -> list[Concept]:
-    """Each glossary term with its expansion and synonyms in both languages (people mix them)."""
+    """Each glossary term with its expansion and synonyms in every site language (people mix them)."""
     return [_concept(term) for term in manual.glossary]
 
 
 def _concept(term: GlossaryTerm) -> Concept:
     names = [term.term]
     if term.expansion:
-        names += [term.expansion.sv or "", term.expansion.en or ""]
+        names += [getattr(term.expansion, lang) or "" for lang in SITE_LANGUAGES]
     if term.synonyms:
-        names += term.synonyms.sv + term.synonyms.en
+        names += [name for lang in SITE_LANGUAGES for name in term.synonyms.words(lang)]
     return Concept(term.id, tuple(dict.fromkeys(name for name in names if name)))
 
 

@@ -80,6 +80,10 @@
     refreshAll()
   }
 
+  /* How a page's language writes a date where the bare tag would pick another country's way ("en" is
+   * American by default; the manual writes British English). Any other site language: its own tag. */
+  const DATE_LOCALES = {en: "en-GB", sv: "sv-SE"}
+
   /* The deadline calculator: a date plus a number of days, computed here, never stored. */
   function deadlines(form) {
     form.hidden = false
@@ -97,7 +101,7 @@
         return
       day.setUTCDate(day.getUTCDate() + Number(limit.value))
       const iso = day.toISOString().slice(0, 10)
-      const written = day.toLocaleDateString(lang === "en" ? "en-GB" : "sv-SE",
+      const written = day.toLocaleDateString(DATE_LOCALES[lang] || lang,
         {weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC"})
       const time = document.createElement("time")
       time.dateTime = iso
@@ -176,6 +180,7 @@
     none.textContent = regions.labels.none
     select.append(none)
     regions.regions.flatMap(function (region) { return region.counties })
+      // county names are written in Swedish on every site: sorted as Swedish (Å Ä Ö last)
       .sort(function (a, b) { return a.localeCompare(b, "sv") })
       .forEach(function (county) {
         const option = document.createElement("option")
