@@ -91,7 +91,9 @@ def markdown_literal(text: str) -> str:
 
 @cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+    # libyaml's loader when it is there (the pure one takes a tenth of a second for this file)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -175,6 +177,7 @@ class Renderer:
             steps_covered=branching.steps_covered,
         )
         self.citations = citations(manual)
+        self._links: dict[tuple[str, str], str] = {}
 
     def text(self, value: Localized | None) -> str:
         return value.get(self.lang) if value is not None else ""
@@ -240,8 +243,14 @@ class Renderer:
         return sorted(self.manual.laws, key=lambda law: swedish_sort_key(self.text(law.name)))
 
     def render(self, template: str, page_path: str, **context: Any) -> GeneratedPage:
+        start = posixpath.dirname(page_path) or "."
+
         def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+            # the same few hundred links are made from the same folders on every page (relpath asks
+            # the system for the working folder twice on each call)
+            if (made := self._links.get((target, start))) is None:
+                made = self._links[(target, start)] = posixpath.relpath(target, start)
+            return made
 
         content = self.env.get_template(template).render(link=link, page_path=page_path, **context)
         return GeneratedPage(page_path, content)
