@@ -10,7 +10,7 @@ from .. import messages as m
 from ..markup import find_unsafe, without_closing_tags
 from ..model import Manual, Node
 from ..problems import Message, Problem
-from .walk import all_nodes
+from .walk import all_nodes, field_names
 
 if TYPE_CHECKING:
     from . import CheckOptions
@@ -26,7 +26,7 @@ SHOWN_LENGTH = 60
 
 def texts_of(node: Node) -> Iterator[tuple[str, int, str]]:
     """(field, index, text) of every text written directly in this node."""
-    for name in type(node).model_fields:
+    for name in field_names(type(node)):
         value = getattr(node, name)
         if isinstance(value, str):
             yield name, -1, value
