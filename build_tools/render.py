@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -96,23 +97,86 @@ def ui_strings() -> dict[str, dict[str, str]]:
     return yaml.load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the whole process: every Renderer (one per language and per check)
-    would otherwise parse and compile each template again. Jinja compares the source's checksum, so an
-    edited template is compiled afresh."""
+def _compiled_templates_folder() -> Path | None:
+    """Where compiled templates are kept between runs: the user's cache folder, as pip's and Python's own."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative: the XDG rule is to ignore it
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "manualen" / "templates" if os.path.isabs(base) else None
 
-    def __init__(self) -> None:
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the whole process, and on disk for the next one: every Renderer (one per
+    language and per check) would otherwise parse and compile each template again, and a fresh
+    `manual check` spends a third of a second doing so. Jinja compares the source's checksum, so an edited
+    template is compiled afresh; the key also names the template's path, Jinja's version and the settings
+    that shape the compiled code. A folder that cannot be read or written only means compiling again."""
+
+    def __init__(self, folder: Path | None) -> None:
         self._code: dict[str, bytes] = {}
+        self._folder = folder
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        settings = (
+            jinja2.__version__,
+            environment.block_start_string,
+            environment.block_end_string,
+            environment.variable_start_string,
+            environment.variable_end_string,
+            environment.comment_start_string,
+            environment.comment_end_string,
+            environment.line_statement_prefix,
+            environment.line_comment_prefix,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.newline_sequence,
+            environment.keep_trailing_newline,
+            environment.optimized,
+            environment.autoescape,
+            environment.is_async,
+            sorted(environment.extensions),
+            sorted(environment.filters),
+            sorted(environment.tests),
+        )
+        bucket = jinja2.bccache.Bucket(
+            environment, self.get_cache_key(f"{name}|{settings!r}", filename), self.get_source_checksum(source)
+        )
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self._code.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
+        code = self._code.get(bucket.key)
+        if code is None and self._folder is not None:
+            try:
+                code = (self._folder / bucket.key).read_bytes()
+            except OSError:
+                return
+        if code is not None:
+            bucket.bytecode_from_string(code)  # a wrong version or checksum leaves the bucket empty
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        if self._folder is None:
+            return
+        import tempfile
+
+        try:
+            self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=f".{bucket.key}.")
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    file.write(code)
+                os.replace(temporary, self._folder / bucket.key)  # whole or not at all, for a parallel run
+            except OSError:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass
 
 
-COMPILED_TEMPLATES = _CompiledTemplates()
+COMPILED_TEMPLATES = _CompiledTemplates(_compiled_templates_folder())
 
 
 class Renderer:
