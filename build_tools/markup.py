@@ -106,6 +106,8 @@ def is_remote(target: str) -> bool:
 
 def internal_links(text: str) -> list[str]:
     """Link and image targets inside the site (a relative path, /path or #anchor): no scheme."""
+    if "]" not in text and "<" not in text:
+        return []  # each kind of LINK_TARGET needs one of them; most texts have no link at all
     targets = [next(group for group in match.groups() if group is not None) for match in LINK_TARGET.finditer(text)]
     return [target for target in targets if target and link_scheme(target) is None and not is_remote(target)]
 
