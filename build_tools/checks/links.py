@@ -22,8 +22,7 @@ from .. import messages as m
 from ..markup import internal_links
 from ..model import Manual
 from ..problems import Problem
-from .markup import texts_of
-from .walk import all_nodes
+from .markup import all_texts
 
 # the Markdown extensions of mkdocs.yml that make ids (headings, attribute lists, HTML blocks)
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
@@ -50,8 +49,7 @@ def check_text_links(manual: Manual, root: Path, generated: Mapping[str, Iterabl
     """`generated`: per language, (path, Markdown) of every page the build makes."""
     texts = [
         (node.path, node.line_of(name, index if index >= 0 else None), text, target)
-        for node in all_nodes(manual)
-        for name, index, text in texts_of(node)
+        for node, name, index, text in all_texts(manual)
         for target in internal_links(text)
     ]
     if not texts:
