@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import branching, sheets
+from . import branching, sheets, usercache
 from .changes import all_notes, newest_first
 from .legal import citations, provision_url
 from .model import (
@@ -97,14 +96,6 @@ def ui_strings() -> dict[str, dict[str, str]]:
     return yaml.load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
-def _compiled_templates_folder() -> Path | None:
-    """Where compiled templates are kept between runs: the user's cache folder, as pip's and Python's own."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative: the XDG rule is to ignore it
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "manualen" / "templates" if os.path.isabs(base) else None
-
-
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the whole process, and on disk for the next one: every Renderer (one per
     language and per check) would otherwise parse and compile each template again, and a fresh
@@ -148,35 +139,17 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
-        if code is None and self._folder is not None:
-            try:
-                code = (self._folder / bucket.key).read_bytes()
-            except OSError:
-                return
+        if code is None:
+            code = usercache.read(self._folder, bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)  # a wrong version or checksum leaves the bucket empty
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code[bucket.key] = bucket.bytecode_to_string()
-        if self._folder is None:
-            return
-        import tempfile
-
-        try:
-            self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=f".{bucket.key}.")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(code)
-                os.replace(temporary, self._folder / bucket.key)  # whole or not at all, for a parallel run
-            except OSError:
-                os.unlink(temporary)
-                raise
-        except OSError:
-            pass
+        usercache.write(self._folder, bucket.key, code)
 
 
-COMPILED_TEMPLATES = _CompiledTemplates(_compiled_templates_folder())
+COMPILED_TEMPLATES = _CompiledTemplates(usercache.cache_folder("templates"))
 
 
 class Renderer:
