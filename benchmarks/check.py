@@ -5,8 +5,9 @@ measured alternately in one run so both see the same machine. Prints figures; as
     .venv/bin/python benchmarks/check.py --against /tmp/manual-base [--runs 5] [--no-build] [--cold-cache]
 
 Each run is a fresh process (`python -m build_tools …`), as an editor or CI runs it: start-up and
-imports count. Both trees are run with this virtual environment's Python and packages. The compiled
-templates a run keeps in the user's cache folder serve the next run, as on an editor's machine;
+imports count. Both trees are run with this virtual environment's Python and packages. What a run
+keeps in the user's cache folder (compiled templates, the ids of linked pages) serves the next run, as
+on an editor's machine;
 `--cold-cache` gives each run an empty cache folder instead, as on a fresh CI machine.
 """
 
