@@ -66,7 +66,11 @@ SectionNumber = Annotated[SectionText, BeforeValidator(_as_text, json_schema_inp
 class Node(BaseModel):
     """Base of every mapping written in YAML: no unknown keys, immutable, knows its origin."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is made when it is first used, not on import; the kinds only ever
+    # validated inside a file's model (a task, a reference) are then never built on their own
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True, defer_build=True
+    )
 
     origin: SkipJsonSchema[Origin | None] = Field(default=None, alias="__origin__", exclude=True, repr=False)
     # doubts, source conflicts and editorial reasoning: listed by `manual check --notes`, never rendered

@@ -14,7 +14,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import branching, jump_links, sheets
+from . import branching, jump_links, sheets, usercache
 from .changes import all_notes, newest_first
 from .languages import BY_CODE
 from .legal import citations, provision_url
@@ -92,7 +92,9 @@ def markdown_literal(text: str) -> str:
 
 @cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"))
+    # libyaml's loader when it is there (the pure one takes a tenth of a second for this file)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((TEMPLATES / "strings.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 # how a site language cites a provision (the language table's `citation_style`): BrB 4 kap. 1 a § 2 st. 3 p.
@@ -113,22 +115,59 @@ def citation_style(lang: str) -> str:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the whole process: every Renderer (one per language and per check)
-    would otherwise parse and compile each template again. Jinja compares the source's checksum, so an
-    edited template is compiled afresh."""
+    """Compiled templates kept for the whole process, and on disk for the next one: every Renderer (one per
+    language and per check) would otherwise parse and compile each template again, and a fresh
+    `manual check` spends a third of a second doing so. Jinja compares the source's checksum, so an edited
+    template is compiled afresh; the key also names the template's path, Jinja's version and the settings
+    that shape the compiled code. A folder that cannot be read or written only means compiling again."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None) -> None:
         self._code: dict[str, bytes] = {}
+        self._folder = folder
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        settings = (
+            jinja2.__version__,
+            environment.block_start_string,
+            environment.block_end_string,
+            environment.variable_start_string,
+            environment.variable_end_string,
+            environment.comment_start_string,
+            environment.comment_end_string,
+            environment.line_statement_prefix,
+            environment.line_comment_prefix,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.newline_sequence,
+            environment.keep_trailing_newline,
+            environment.optimized,
+            environment.autoescape,
+            environment.is_async,
+            sorted(environment.extensions),
+            sorted(environment.filters),
+            sorted(environment.tests),
+        )
+        bucket = jinja2.bccache.Bucket(
+            environment, self.get_cache_key(f"{name}|{settings!r}", filename), self.get_source_checksum(source)
+        )
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self._code.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
+        code = self._code.get(bucket.key)
+        if code is None:
+            code = usercache.read(self._folder, bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # a wrong version or checksum leaves the bucket empty
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        usercache.write(self._folder, bucket.key, code)
 
 
-COMPILED_TEMPLATES = _CompiledTemplates()
+COMPILED_TEMPLATES = _CompiledTemplates(usercache.cache_folder("templates"))
 
 
 class Renderer:
@@ -194,6 +233,7 @@ class Renderer:
             steps_covered=branching.steps_covered,
         )
         self.citations = citations(manual)
+        self._links: dict[tuple[str, str], str] = {}
 
     def text(self, value: Localized | None) -> str:
         return value.get(self.lang) if value is not None else ""
@@ -245,8 +285,14 @@ class Renderer:
         return sorted(self.manual.laws, key=lambda law: swedish_sort_key(self.text(law.name)))
 
     def render(self, template: str, page_path: str, **context: Any) -> GeneratedPage:
+        start = posixpath.dirname(page_path) or "."
+
         def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+            # the same few hundred links are made from the same folders on every page (relpath asks
+            # the system for the working folder twice on each call)
+            if (made := self._links.get((target, start))) is None:
+                made = self._links[(target, start)] = posixpath.relpath(target, start)
+            return made
 
         content = self.env.get_template(template).render(link=link, page_path=page_path, **context)
         return GeneratedPage(page_path, content)

@@ -55,7 +55,12 @@ class YamlFileError(Exception):
 _constructor = yaml.constructor.SafeConstructor()
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == STR_TAG:
+        return node.value  # what the constructor's str rule returns, without its dispatch and memo
     try:
         return _constructor.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError):

@@ -45,8 +45,11 @@ def check_content_files(root: Path) -> list[Problem]:
 def _files_under(folder: Path) -> frozenset[str]:
     if not folder.is_dir():
         return frozenset()
+    # os.walk's folders all begin with `folder` as given: cutting it off is os.path.relpath without
+    # its per-file normalising (a fifth of a second for the theme's 14,000 files)
+    start = len(os.path.join(str(folder), ""))
     return frozenset(
-        os.path.relpath(os.path.join(current, name), folder).replace(os.sep, "/")
+        os.path.join(current, name)[start:].replace(os.sep, "/")
         for current, _dirs, files in os.walk(folder)
         for name in files
     )

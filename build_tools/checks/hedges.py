@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .. import messages as m
 from ..model import Manual
 from ..problems import Problem
-from .markup import texts_of
+from .markup import all_texts
 from .pages import CONTENT_DIRS
 from .walk import all_nodes
 
@@ -40,8 +40,7 @@ def find_hedges(text: str) -> Iterator[str]:
 def check_hedges(manual: Manual, options: CheckOptions) -> list[Problem]:
     return [
         m.EDITORS_DOUBT_IN_PUBLIC_TEXT.at(node.path, node.line_of(name, index if index >= 0 else None), phrase=phrase)
-        for node in all_nodes(manual)
-        for name, index, text in texts_of(node)
+        for node, name, index, text in all_texts(manual)
         if name != EDITORS_FIELD
         for phrase in find_hedges(text)
     ]

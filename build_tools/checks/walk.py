@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from functools import cache
 
 from ..model import Manual, Node
 
 
+@cache
+def field_names(kind: type[Node]) -> tuple[str, ...]:
+    """The fields of a kind of node, in their order (pydantic's `model_fields` is a property on each use)."""
+    return tuple(kind.model_fields)
+
+
 def iter_nodes(node: Node) -> Iterator[Node]:
     yield node
-    for name in type(node).model_fields:
+    for name in field_names(type(node)):
         value = getattr(node, name)
         values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
         for item in values:
@@ -27,6 +34,13 @@ def top_level(manual: Manual) -> Iterator[Node]:
                 yield item
 
 
+# the nodes of the last manual walked: a check walks it some ten times, and a loaded manual is immutable
+# (a frozen dataclass of frozen models), so the walk is made once per manual
+_walked: tuple[Manual, tuple[Node, ...]] | None = None
+
+
 def all_nodes(manual: Manual) -> Iterator[Node]:
-    for node in top_level(manual):
-        yield from iter_nodes(node)
+    global _walked
+    if _walked is None or _walked[0] is not manual:
+        _walked = (manual, tuple(node for top in top_level(manual) for node in iter_nodes(top)))
+    return iter(_walked[1])
