@@ -10,17 +10,14 @@ A link is written relative to the page the text is shown on, as MkDocs reads it:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
-from functools import partial
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import markdown
 
-from .. import layout, usercache
+from .. import layout
 from .. import messages as m
 from ..markup import internal_links
 from ..model import Manual
@@ -35,38 +32,6 @@ ID = re.compile(r'\bid="([^"]+)"')
 def section_ids(text: str) -> set[str]:
     """The ids a page's Markdown gives its elements, as the site's Markdown makes them."""
     return set(ID.findall(markdown.Markdown(extensions=EXTENSIONS).convert(text)))
-
-
-KEPT_IDS = usercache.cache_folder("section-ids")
-# what the ids of a text depend on besides the text itself
-IDS_MADE_BY = f"{markdown.__version__}|{','.join(EXTENSIONS)}|{ID.pattern}"
-
-
-def kept_section_ids(lang: str, page: str, text: str) -> set[str]:
-    """section_ids, kept between runs, one entry per language and page (so the folder stays as small as the
-    site): converting the few pages that links point into is a quarter of a check. An entry serves only
-    the very text it was made from (its digest is kept with it); any other text, from an edit or another
-    checkout, is converted again and replaces the entry."""
-    key = hashlib.blake2b(f"{IDS_MADE_BY}|{lang}|{page}".encode(), digest_size=16).hexdigest()
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
-    if (kept := usercache.read(KEPT_IDS, key)) is not None:
-        try:
-            entry = json.loads(kept)
-        except ValueError:
-            entry = None
-        if isinstance(entry, dict) and entry.get("text") == digest:
-            ids = entry.get("ids")
-            if isinstance(ids, list) and all(isinstance(one, str) for one in ids):
-                return set(ids)
-    made = section_ids(text)
-    usercache.write(KEPT_IDS, key, json.dumps({"text": digest, "ids": sorted(made)}).encode())
-    return made
-
-
-def _page_ids(lang: str, pages: Mapping[str, str], ids: dict[str, set[str]], page: str) -> set[str]:
-    if page not in ids:
-        ids[page] = kept_section_ids(lang, page, pages[page])
-    return ids[page]
 
 
 def handwritten_pages(root: Path, lang: str) -> dict[str, str]:
@@ -98,17 +63,16 @@ def check_text_links(manual: Manual, root: Path, generated: Mapping[str, Iterabl
         for page, content in pages.items():
             for target in dict.fromkeys(internal_links(content)):
                 shown_on.setdefault(target, []).append(page)
-        ids_of = partial(_page_ids, lang, pages, ids)
         for path, line, _text, target in texts:
             for page in shown_on.get(target, ()):
-                problem = _problem(path, line, target, page, pages, ids_of)
+                problem = _problem(path, line, target, page, pages, ids)
                 if problem is not None:
                     problems.setdefault((path, line, target), problem)
     return list(problems.values())
 
 
 def _problem(
-    path: str, line: int, target: str, page: str, pages: Mapping[str, str], ids_of: Callable[[str], set[str]]
+    path: str, line: int, target: str, page: str, pages: Mapping[str, str], ids: dict[str, set[str]]
 ) -> Problem | None:
     address, _, anchor = target.partition("#")
     address = address.split("?", 1)[0]
@@ -119,6 +83,9 @@ def _problem(
         return m.TEXT_LINK_NOT_FOUND.at(path, line, target=target, page=page)
     if not resolved.endswith(".md"):
         return None  # an image or file of the site (content/ holds only safe kinds)
-    if anchor and anchor not in ids_of(resolved):
-        return m.TEXT_ANCHOR_NOT_FOUND.at(path, line, target=target, page=resolved, anchor=anchor)
+    if anchor:
+        if resolved not in ids:
+            ids[resolved] = section_ids(pages[resolved])
+        if anchor not in ids[resolved]:
+            return m.TEXT_ANCHOR_NOT_FOUND.at(path, line, target=target, page=resolved, anchor=anchor)
     return None
