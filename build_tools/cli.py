@@ -182,7 +182,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{help_['did_you_mean']}: {' / '.join(found.did_you_mean)}?", file=sys.stderr)
     if not hits:
         print(ui_strings()["search_no_results"][args.lang], file=sys.stderr)
-        prefix = SITES[args.lang][1]
+        prefix = SITES[args.lang]
         print(f"{help_['ways_on']}:", file=sys.stderr)
         for way in help_["links"] + help_["steps"]:
             print(f"  {way['label']}: {prefix}{way['href']}", file=sys.stderr)
