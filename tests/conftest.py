@@ -9,11 +9,14 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import markdown
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from build_tools.render import ui_strings
 
@@ -121,6 +124,93 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 
 
+# axe-core, run by the test driver on pages of the built site: WCAG 2.0, 2.1 and 2.2, levels A and AA
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN_JS = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from the npm registry")
+    return AXE.read_text(encoding="utf-8")
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )
+
+
+def axe_violations(page: Page, axe_source: str) -> list[dict]:
+    """axe's WCAG A and AA violations on the page as it is now. axe is evaluated by the test driver (the
+    page's CSP rightly refuses inline scripts), once per document: a context that adds it as an init
+    script has it already."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source)
+    return page.evaluate(AXE_RUN_JS, WCAG_TAGS)["violations"]
+
+
+def assert_no_axe_violations(page: Page, axe_source: str, where: str = "") -> None:
+    violations = axe_violations(page, axe_source)
+    assert violations == [], f"{where}\n{describe(violations)}".strip()
+
+
+def tree_walk(paths: list[list[int]]) -> Iterator[tuple[int, int, list[int]]]:
+    """Each path of a branching graph as (steps back from the end of the path before, how many choices it
+    shares with that path, the path): the walk of a player that backs up to where the next path branches
+    off instead of starting again, so that a shared beginning is played once. Every path still ends at
+    its own end; `paths` in depth-first order (as graph.all_paths gives them) make each step back one
+    edge of the tree of paths."""
+    previous: list[int] = []
+    for path in paths:
+        shared = 0
+        while shared < min(len(path), len(previous)) and path[shared] == previous[shared]:
+            shared += 1
+        yield len(previous) - shared, shared, path
+        previous = path
+
+
+def foreign(urls: list[str], site_url: str) -> list[str]:
+    """The web addresses among `urls` on another host than the site's own."""
+    own = urlparse(site_url).netloc
+    return [url for url in urls if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != own]
+
+
+@dataclass
+class Tab:
+    """One browser tab kept for the visits of a test module, with the requests made since the last visit."""
+
+    context: BrowserContext
+    page: Page
+    requested: list[str] = field(default_factory=list)
+
+    def record(self, request: Request) -> None:
+        self.requested.append(request.url)
+
+
+@pytest.fixture(scope="module")
+def shared_tab(browser: Browser, browser_context_args: dict) -> Iterator[Tab]:
+    """One context and one tab for a module's visits of many pages (per xdist worker): after the first
+    page the theme's styles and scripts come from the browser's cache, and no context is set up per test."""
+    context = browser.new_context(**browser_context_args)
+    tab = Tab(context, context.new_page())
+    context.on("request", tab.record)  # the page's requests and its workers' (the search index)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def tab(shared_tab: Tab) -> Iterator[Tab]:
+    """The module's tab with nothing recorded and nothing stored: each test judges its own visit."""
+    yield shared_tab
+    shared_tab.page.wait_for_load_state("networkidle")  # nothing of this visit spills into the next record
+    shared_tab.requested.clear()
+    shared_tab.context.clear_cookies()
+    shared_tab.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+
+
 def ui(key: str, lang: str) -> str:
     return ui_strings()[key][lang]
 
@@ -134,6 +224,7 @@ def visible_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", markup)))
 
 
+@functools.cache
 def plain(text: str) -> str:
     """A Markdown text as the reader sees it: no markup, whitespace collapsed."""
     return " ".join(visible_text(markdown.markdown(text)).split())

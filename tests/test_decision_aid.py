@@ -19,8 +19,7 @@ from build_tools.graph import all_paths
 from build_tools.load import FIRST_CONTACT_FILE, load_manual
 from build_tools.model import ActionCard, Exercise
 
-from .conftest import REPO, copy_repo, plain, squash, ui
-from .test_accessibility import WCAG_TAGS, axe_source, describe  # noqa: F401 (axe_source is a fixture)
+from .conftest import REPO, assert_no_axe_violations, copy_repo, foreign, plain, squash, ui
 
 MANUAL = load_manual(REPO).manual
 AID = MANUAL.decision_aids[0]
@@ -381,7 +380,7 @@ def assert_nothing_stored(page: Page) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_path_plays_to_its_action_card(page: Page, site_url: str, lang: str, axe_source: str) -> None:  # noqa: F811
+def test_every_path_plays_to_its_action_card(page: Page, site_url: str, lang: str, axe_source: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(aid_url(site_url, lang))
@@ -398,15 +397,9 @@ def test_every_path_plays_to_its_action_card(page: Page, site_url: str, lang: st
             assert state(page)["focused"], "focus moves to the new heading"
         assert_card(state(page), node_id, answers, lang, site_url)
         expect(page.locator(".branching-player__status")).to_contain_text(NODES[node_id].title.get(lang))
-        page.evaluate(axe_source)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_TAGS,
-        )
-        assert result["violations"] == [], describe(result["violations"])
+        assert_no_axe_violations(page, axe_source, f"on the card of {node_id}")  # axe is added once per page
     assert_nothing_stored(page)
-    own = urlparse(site_url).netloc
-    assert [u for u in requested if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != own] == []
+    assert foreign(requested, site_url) == []
 
 
 def longest() -> list[int]:

@@ -21,7 +21,7 @@ from build_tools.load import load_manual
 from build_tools.model import Exercise, ExerciseNode
 from build_tools.render import Renderer, ui_strings
 
-from .conftest import REPO, plain, squash, ui
+from .conftest import REPO, plain, squash, tree_walk, ui
 
 MANUAL = load_manual(REPO).manual
 EXERCISES = MANUAL.exercises
@@ -231,26 +231,47 @@ def restart(page: Page) -> None:
     page.locator(f"{STAGE} .branching-player__confirm-yes").click()
 
 
+def back(page: Page) -> None:
+    page.locator(f"{STAGE} .branching-player__back").click()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @ids
 def test_every_path_plays_from_start_to_debrief(page: Page, site_url: str, exercise: Exercise, lang: str) -> None:
+    """Every path, each situation on it with the feedback of the choice that led there, and its debrief.
+
+    The paths are walked as a tree: from one path's debrief the back button leads to the situation where
+    the next path branches off (checked again there, with the feedback that led to it), and the next path
+    goes on from it; its debrief lists the whole path, beginning included. Starting again is checked once
+    the last path is played."""
     page.goto(page_url(site_url, lang, exercise))
-    for number, path in enumerate(paths_of(exercise)):
-        if number:  # one page per exercise: start again between paths
-            restart(page)
-        node_id = exercise.start
-        current = state(page)
-        assert_situation(current, exercise, node_id, lang)
-        assert current["chosen"] is None
-        for index in path:
-            choice = exercise.nodes[node_id].choices[index]
-            choose(page, index)
-            node_id = choice.next
+    current = state(page)
+    assert_situation(current, exercise, exercise.start, lang)
+    assert current["chosen"] is None
+    for steps_back, shared, path in tree_walk(paths_of(exercise)):
+        nodes = visited_nodes(exercise, path)
+        for _ in range(steps_back):
+            back(page)
+        if steps_back:
+            current = state(page)
+            assert current["focused"], "focus moves to the situation gone back to"
+            assert_situation(current, exercise, nodes[shared], lang)
+            if shared:
+                assert_feedback(current, exercise.nodes[nodes[shared - 1]].choices[path[shared - 1]], lang)
+            else:
+                assert current["chosen"] is None
+        for position in range(shared, len(path)):
+            choice = exercise.nodes[nodes[position]].choices[path[position]]
+            choose(page, path[position])
             current = state(page)
             assert current["focused"], "focus moves to the new situation's heading"
-            assert_situation(current, exercise, node_id, lang)
+            assert_situation(current, exercise, nodes[position + 1], lang)
             assert_feedback(current, choice, lang)
         assert_debrief(current, exercise, path, lang)
+    restart(page)
+    current = state(page)
+    assert_situation(current, exercise, exercise.start, lang)
+    assert current["chosen"] is None
 
 
 @pytest.mark.parametrize("lang", LANGS)

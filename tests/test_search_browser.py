@@ -124,7 +124,7 @@ def test_a_suggestion_runs_the_search(search_pages: dict[str, Page]) -> None:
 
 def test_the_help_panel_passes_axe(search_pages: dict[str, Page]) -> None:
     """'Menade du …?' and the ways on, shown together, have no WCAG 2.1 A/AA violation."""
-    from .test_accessibility import AXE, WCAG_TAGS, describe
+    from .conftest import AXE, WCAG_TAGS, describe
 
     page = search_pages["sv"]
     box = page.locator(SEARCH_INPUT)

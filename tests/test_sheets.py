@@ -23,7 +23,7 @@ from build_tools.load import load_manual
 from build_tools.render import Renderer
 from build_tools.sheets import EASY_READ_PATH, INDEX_PATH, sheet_path
 
-from .conftest import REPO, SITE_PAGES, copy_repo, ui
+from .conftest import REPO, SITE_PAGES, Tab, copy_repo, ui
 
 MANUAL = load_manual(REPO).manual
 assert MANUAL.sheets is not None, "steps/shared/sheets.yml is missing"
@@ -218,11 +218,10 @@ CELL_LANGS = """() => Array.from(document.querySelectorAll('article.sheet .sheet
 
 
 @pytest.mark.parametrize(("sheet_id", "code"), SHEET_URLS)
-def test_sheet_has_lang_and_dir_and_no_web_font(page: Page, site_url: str, sheet_id: str, code: str) -> None:
+def test_sheet_has_lang_and_dir_and_no_web_font(tab: Tab, site_url: str, sheet_id: str, code: str) -> None:
     language = BY_CODE[code]
     assert f"information/{sheet_id}/{code}/" in SITE_PAGES, "tests/test_accessibility.py runs axe on it"
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
+    page, requested = tab.page, tab.requested
     page.goto(f"{site_url}/information/{sheet_id}/{code}/", wait_until="networkidle")
     # the minifier drops a `lang` or `dir` that repeats the parent's: what counts is what the element inherits
     article = page.locator("article.sheet")
@@ -243,9 +242,9 @@ def test_sheet_has_lang_and_dir_and_no_web_font(page: Page, site_url: str, sheet
 
 
 @pytest.mark.parametrize(("sheet_id", "code"), SHEET_URLS)
-def test_sheet_prints_on_one_a4_page(page: Page, site_url: str, sheet_id: str, code: str) -> None:
-    page.goto(f"{site_url}/information/{sheet_id}/{code}/")
-    assert pdf_pages(page) == 1
+def test_sheet_prints_on_one_a4_page(tab: Tab, site_url: str, sheet_id: str, code: str) -> None:
+    tab.page.goto(f"{site_url}/information/{sheet_id}/{code}/")
+    assert pdf_pages(tab.page) == 1
 
 
 @pytest.mark.parametrize("code", ["lattlast", "ar"])

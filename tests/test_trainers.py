@@ -17,8 +17,7 @@ from build_tools.branching import SESSION_FORMAT, SESSIONS_PAGE, card_order
 from build_tools.model import Exercise
 from build_tools.render import ui_strings
 
-from .conftest import plain, squash, ui
-from .test_accessibility import WCAG_TAGS, axe_source, describe  # noqa: F401 (axe_source is a fixture)
+from .conftest import assert_no_axe_violations, plain, squash, tree_walk, ui
 from .test_exercises import (
     EXERCISES,
     LANGS,
@@ -94,11 +93,7 @@ def stub_print(page: Page) -> None:
 
 
 def axe(page: Page, source: str) -> None:
-    page.evaluate(source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
-    )
-    assert result["violations"] == [], describe(result["violations"])
+    assert_no_axe_violations(page, source)
 
 
 # --- the pages, as built -------------------------------------------------------------------------
@@ -201,25 +196,31 @@ def test_presentation_mode_on_a_projector_shows_the_situation_and_its_choices_on
 
 @ids
 def test_every_path_plays_by_number_keys_in_presentation_mode(page: Page, site_url: str, exercise: Exercise) -> None:
+    """Every path by number keys, walked as a tree: B goes back to where the next path branches off (its
+    title and number checked there), the path goes on from it and ends in its debrief. R and Enter start
+    again once the last path is played."""
     page.goto(page_url(site_url, "sv", exercise))
     present(page)
-    for number, path in enumerate(paths_of(exercise)):
-        if number:
-            page.keyboard.press("r")
-            expect(page.locator(f"{STAGE} .branching-player__confirm-yes")).to_be_focused()
-            page.keyboard.press("Enter")
-        node_id = exercise.start
-        expect(page.locator(f"{STAGE} .branching-player__progress")).to_have_text(f"{ui('player_situation', 'sv')} 1")
-        for step, index in enumerate(path):
-            page.keyboard.press(str(index + 1))
-            node_id = exercise.nodes[node_id].choices[index].next
-            expect(page.locator(f"{STAGE} .branching-player__title")).to_have_text(
-                title_of(exercise, node_id, "sv"), use_inner_text=True
-            )
-            expect(page.locator(f"{STAGE} .branching-player__progress")).to_have_text(
-                f"{ui('player_situation', 'sv')} {step + 2}"
-            )
+    title = page.locator(f"{STAGE} .branching-player__title")
+    progress = page.locator(f"{STAGE} .branching-player__progress")
+    expect(progress).to_have_text(f"{ui('player_situation', 'sv')} 1")
+    for steps_back, shared, path in tree_walk(paths_of(exercise)):
+        nodes = visited_nodes(exercise, path)
+        for _ in range(steps_back):
+            page.keyboard.press("b")
+        if steps_back:
+            expect(title).to_have_text(title_of(exercise, nodes[shared], "sv"), use_inner_text=True)
+            expect(progress).to_have_text(f"{ui('player_situation', 'sv')} {shared + 1}")
+        for step in range(shared, len(path)):
+            page.keyboard.press(str(path[step] + 1))
+            expect(title).to_have_text(title_of(exercise, nodes[step + 1], "sv"), use_inner_text=True)
+            expect(progress).to_have_text(f"{ui('player_situation', 'sv')} {step + 2}")
         assert_debrief(state(page), exercise, path, "sv")
+    page.keyboard.press("r")
+    expect(page.locator(f"{STAGE} .branching-player__confirm-yes")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(progress).to_have_text(f"{ui('player_situation', 'sv')} 1")
+    expect(title).to_have_text(title_of(exercise, exercise.start, "sv"), use_inner_text=True)
 
 
 # --- the presenter view ---------------------------------------------------------------------------
@@ -764,7 +765,7 @@ def test_the_debrief_across_groups_counts_three_rounds_of_one_exercise(
 def test_the_trainer_tools_are_accessible_in_every_state(
     context: BrowserContext,
     site_url: str,
-    axe_source: str,  # noqa: F811
+    axe_source: str,
 ) -> None:
     exercise = EXERCISES[0]
     path = longest(exercise)
@@ -799,7 +800,7 @@ def test_presentation_and_the_debrief_across_groups_fit_a_phone(
     site_url: str,
     tmp_path: Path,
     width: int,
-    axe_source: str,  # noqa: F811
+    axe_source: str,
 ) -> None:
     exercise = EXERCISES[0]
     page.set_viewport_size({"width": width, "height": 700})
