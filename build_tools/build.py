@@ -38,17 +38,16 @@ def build_into(
     root: Path,
     staging: Path,
     offline_build: bool = False,
-    sources: Path | None = None,
     report: Callable[[str], None] = lambda step: None,
 ) -> None:
-    """Generate every language's source (into `sources`, or a temporary folder) and build it into `staging`.
+    """Generate every language's source into a temporary folder and build it into `staging`.
 
     The offline edition opens from file://: plain .html links, the search index inlined, and no
     service worker (none runs there)."""
     report("checking the content")
     manual = pipeline.load_checked(root).manual
     with tempfile.TemporaryDirectory(prefix=".site-source-", dir=root) as temporary:
-        folder = sources or Path(temporary)
+        folder = Path(temporary)
         for lang in layout.SITES:
             report(f"generating and building the site in {lang}")
             try:

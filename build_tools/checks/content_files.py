@@ -5,6 +5,7 @@ front matter pass the same markup rules as every text field."""
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -55,9 +56,15 @@ def _files_under(folder: Path) -> frozenset[str]:
     )
 
 
+@cache
+def _theme_files() -> frozenset[str]:
+    """The theme's files: the same for the whole run, so listed once."""
+    return _files_under(engine.theme_folder())
+
+
 def _published_assets(root: Path) -> frozenset[str]:
     """Paths the site itself publishes: the overrides and the theme's files."""
-    return _files_under(root / layout.OVERRIDES) | engine.theme_files()
+    return _files_under(root / layout.OVERRIDES) | _theme_files()
 
 
 def _check_content_file(root: Path, path: Path, rel: str, published: frozenset[str]) -> list[Problem]:

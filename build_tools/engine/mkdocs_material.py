@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 from importlib import resources
@@ -34,19 +33,9 @@ def build(config_file: Path, site_dir: Path) -> None:
         raise EngineError(f"{type(exc).__name__}: {exc}") from None
 
 
-def _theme_folder() -> Path:
+def theme_folder() -> Path:
+    """The folder of the files the theme publishes (some 14,000): a hand-written file must not replace one."""
     return Path(str(resources.files(THEME_PACKAGE).joinpath("templates")))
-
-
-@cache
-def theme_files() -> frozenset[str]:
-    """Paths of the files the theme publishes (some 14,000): a hand-written file must not replace one."""
-    folder = _theme_folder()
-    return frozenset(
-        os.path.relpath(os.path.join(current, name), folder).replace(os.sep, "/")
-        for current, _dirs, files in os.walk(folder)
-        for name in files
-    )
 
 
 @cache
