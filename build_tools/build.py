@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import engine, generate, layout, offline, pipeline, webapp
+from . import engine, generate, layout, minify, offline, pipeline, webapp
 
 
 class BuildFailed(Exception):
@@ -60,6 +60,7 @@ def build_into(
             except engine.EngineError as exc:
                 raise BuildFailed(f"{lang}: {exc}") from None
             engine.finish(site_dir, manual, lang, root)
+    minify.minify_pages(staging)
     if not offline_build:
         webapp.write_service_worker(staging)
 

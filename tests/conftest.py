@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,6 +19,7 @@ import markdown
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
+from build_tools.layout import SITES
 from build_tools.render import ui_strings
 
 # the day every check counts reviews and notes from: no test depends on the real date
@@ -213,6 +215,56 @@ def tab(shared_tab: Tab) -> Iterator[Tab]:
 
 def ui(key: str, lang: str) -> str:
     return ui_strings()[key][lang]
+
+
+LANGS = tuple(SITES)
+
+
+class _QuotedMarkup(HTMLParser):
+    """Markup written out again in one form: attributes in alphabetical order, each value in double
+    quotes; text and entities as they were."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = "".join(
+            f" {name}" if value is None else f' {name}="{value.replace("&", "&amp;").replace(chr(34), "&quot;")}"'
+            for name, value in sorted(attrs)
+        )
+        self.parts.append(f"<{tag}{written}>")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.parts.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.parts.append(f"&#{name};")
+
+    def handle_decl(self, decl: str) -> None:
+        self.parts.append(f"<!{decl}>")
+
+
+def read_page(path: Path) -> str:
+    """A built page in one form, whatever the minifier chose: it leaves out quotes where HTML allows and
+    orders attributes as it likes (neither changes the page). Tests read `<a class="x" href="y">`."""
+    writer = _QuotedMarkup()
+    writer.feed(path.read_text(encoding="utf-8"))
+    writer.close()
+    return "".join(writer.parts)
+
+
+def built_page(site: Path, lang: str, path: str) -> str:
+    """The built page at `path` (a folder, "" for the start page) of one language's site."""
+    return read_page(site / SITES[lang] / path / "index.html")
 
 
 # inline elements run on with the text around them ("[steg 2](…):" reads "steg 2:"); other tags separate

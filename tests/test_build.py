@@ -13,15 +13,9 @@ from build_tools import layout, pipeline
 from build_tools.cli import main
 from build_tools.load import load_manual
 
-from .conftest import REPO, copy_repo, visible_text
+from .conftest import LANGS, REPO, built_page, copy_repo, read_page, visible_text
 
 MANUAL = load_manual(REPO).manual
-LANGS = ("sv", "en")
-
-
-def page(site: Path, lang: str, path: str) -> str:
-    base = site if lang == "sv" else site / "en"
-    return (base / path / "index.html").read_text(encoding="utf-8")
 
 
 def test_repository_content_passes_the_check(capsys) -> None:
@@ -36,7 +30,7 @@ def test_the_process_has_six_steps_each_with_an_owner() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("step", MANUAL.steps, ids=lambda s: s.id)
 def test_each_step_page_names_its_owner_first(built_site: Path, step, lang: str) -> None:
-    markup = page(built_site, lang, f"steg/{step.id}")
+    markup = built_page(built_site, lang, f"steg/{step.id}")
     owner_box = re.search(r'<div class="manual-owner">(.*?)</div>', markup, re.S)
     assert owner_box, "the step page has no owner box"
     for owner in step.owner:
@@ -48,7 +42,7 @@ def test_each_step_page_names_its_owner_first(built_site: Path, step, lang: str)
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("actor", MANUAL.actors, ids=lambda a: a.id)
 def test_each_actor_has_a_page_with_its_tasks(built_site: Path, actor, lang: str) -> None:
-    text = visible_text(page(built_site, lang, f"aktorer/{actor.id}"))
+    text = visible_text(built_page(built_site, lang, f"aktorer/{actor.id}"))
     assert actor.name.get(lang) in text
     for step in MANUAL.steps_of(actor.id):
         first_task = step.tasks_of(actor.id)[0].text.get(lang)
@@ -57,7 +51,7 @@ def test_each_actor_has_a_page_with_its_tasks(built_site: Path, actor, lang: str
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_matrix_marks_each_owner(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "vem-gor-vad")
+    markup = built_page(built_site, lang, "vem-gor-vad")
     rows = re.findall(r"<tr>(.*?)</tr>", markup, re.S)
     owners = 0
     for step in MANUAL.steps:
@@ -71,7 +65,7 @@ def test_matrix_marks_each_owner(built_site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_start_page_links_every_step_in_the_diagram(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "")
+    markup = built_page(built_site, lang, "")
     diagram = re.search(r'<nav[^>]*class="manual-process".*?</nav>', markup, re.S).group(0)
     links = re.findall(r'href="(steg/[^"]+)"', diagram)
     assert links == [f"steg/{step.id}/" for step in MANUAL.steps]
@@ -82,7 +76,7 @@ def test_emergency_numbers_on_every_page(built_site: Path) -> None:
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 2 * (1 + 6 + len(MANUAL.actors))
     for path in pages:
-        text = path.read_text(encoding="utf-8")
+        text = read_page(path)
         for number in ("112", "114 14", "020-39 00 00"):
             assert number in text, f"{number} missing on {path}"
 
@@ -90,7 +84,7 @@ def test_emergency_numbers_on_every_page(built_site: Path) -> None:
 def test_no_page_references_another_host(built_site: Path) -> None:
     pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.I)
     for path in built_site.rglob("*.html"):
-        assert not pattern.search(path.read_text(encoding="utf-8")), path
+        assert not pattern.search(read_page(path)), path
 
 
 def break_owner(root: Path) -> str:

@@ -21,7 +21,7 @@ from build_tools.checks.walk import all_nodes
 from build_tools.cli import main
 from build_tools.model import Manual, Node
 
-from .conftest import FIXTURES, REPO, copy_repo
+from .conftest import FIXTURES, REPO, copy_repo, read_page
 
 STEP1 = "steps/01-identifiering.yml"
 STEP2 = "steps/02-akut-skydd.yml"
@@ -1308,7 +1308,7 @@ def test_a_text_may_link_to_a_page_and_section_the_build_makes(minimal_repo: Pat
     replace(EXERCISE, "{sv: En situation.,", f'{{sv: "Se [steg 1]({link}) och [tecknen](../tecken.md).",')(minimal_repo)
     assert main(["check", "--root", str(minimal_repo)]) == 0, capsys.readouterr().out
     assert main(["build", "--root", str(minimal_repo)]) == 0, capsys.readouterr()
-    page = (minimal_repo / "site/ovningar/prov/index.html").read_text(encoding="utf-8")
+    page = read_page(minimal_repo / "site/ovningar/prov/index.html")
     assert f'href="../../steg/identifiering/#{anchor}"' in page
 
 

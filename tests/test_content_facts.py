@@ -15,8 +15,7 @@ from build_tools.load import load_manual
 from build_tools.model import Localized, Step
 from build_tools.search.language import ConceptMatcher, concepts
 
-from .conftest import REPO
-from .test_build import LANGS, page, visible_text
+from .conftest import LANGS, REPO, built_page, visible_text
 
 MANUAL = load_manual(REPO).manual
 
@@ -44,16 +43,16 @@ def readable(markup: str) -> str:
 
 
 def text_of(site: Path, lang: str, path: str) -> str:
-    return readable(page(site, lang, path))
+    return readable(built_page(site, lang, path))
 
 
 def list_items(site: Path, lang: str, path: str) -> list[str]:
-    markup = page(site, lang, path)
+    markup = built_page(site, lang, path)
     return [readable(item) for item in re.findall(r"<li\b[^>]*>(.*?)</li>", markup, re.S)]
 
 
 def table_rows(site: Path, lang: str, path: str) -> list[str]:
-    markup = page(site, lang, path)
+    markup = built_page(site, lang, path)
     return [readable(row) for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", markup, re.S)]
 
 
@@ -140,7 +139,7 @@ def test_no_page_says_the_police_usually_lead_the_investigation(built_site: Path
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_step_5_says_the_prosecutor_takes_over_under_rb_23_3(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "steg/straffrattsligt-forfarande")
+    markup = built_page(built_site, lang, "steg/straffrattsligt-forfarande")
     owner_box = re.search(r'<div class="manual-owner">(.*?)</div>', markup, re.S)
     assert owner_box
     owner_text = readable(owner_box.group(1))
@@ -161,7 +160,7 @@ def test_step_1_states_the_one_year_threshold(built_site: Path, lang: str) -> No
         "minimistraff på minst ett års fängelse" if lang == "sv" else "minimum sentence of at least one year in prison"
     )
     assert threshold in text
-    markup = page(built_site, lang, "steg/identifiering")
+    markup = built_page(built_site, lang, "steg/identifiering")
     assert "#K10P23" in markup and "#K10P21" in markup and "#K12P2" in markup
 
 
@@ -401,7 +400,7 @@ def test_a_sign_without_a_source_is_refused() -> None:
 def test_signs_page_heads_each_kind_and_names_the_sources_of_its_signs(built_site: Path, lang: str) -> None:
     from build_tools.render import Renderer
 
-    markup = page(built_site, lang, "tecken")
+    markup = built_page(built_site, lang, "tecken")
     renderer = Renderer(MANUAL, lang)
     for kind in EXPLOITATION_KINDS:
         heading = renderer.ui(f"signs_kind_{kind}")
@@ -421,9 +420,12 @@ def test_added_actors_have_a_task_in_a_step_and_show_in_who_does_what(built_site
     acting = [step.id for step in MANUAL.steps for step_actor in step.actors if step_actor.actor == actor_id]
     assert acting, f"{actor_id} has no task in any step"
     for lang in LANGS:
-        assert 'href="../aktorer/' + actor_id + '/"' in page(built_site, lang, "vem-gor-vad"), (actor_id, lang)
+        assert 'href="../aktorer/' + actor_id + '/"' in built_page(built_site, lang, "vem-gor-vad"), (actor_id, lang)
         for step_id in acting:
-            assert f'href="../../aktorer/{actor_id}/"' in page(built_site, lang, f"steg/{step_id}"), (actor_id, step_id)
+            assert f'href="../../aktorer/{actor_id}/"' in built_page(built_site, lang, f"steg/{step_id}"), (
+                actor_id,
+                step_id,
+            )
 
 
 def test_every_legal_reference_is_dated_and_cites_the_law_in_force() -> None:

@@ -12,11 +12,11 @@ from playwright.sync_api import Page, Route
 
 from build_tools.load import load_manual
 
-from .conftest import REPO
+from .conftest import REPO, read_page
 from .test_safety import watch
 
 MANUAL = load_manual(REPO).manual
-CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+CSP_META = re.compile(r'<meta content="([^"]+)" http-equiv="Content-Security-Policy">')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
 
@@ -30,7 +30,7 @@ def test_every_page_has_a_policy_before_any_script_and_allows_only_known_inline_
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 10
     for path in pages:
-        markup = path.read_text(encoding="utf-8")
+        markup = read_page(path)
         policy = policy_of(markup)
         assert markup.index("Content-Security-Policy") < markup.index("<script"), path
         assert policy["default-src"] == ["'self'"]
@@ -91,7 +91,7 @@ def test_navigation_by_keyboard_works_under_the_policy(page: Page, site_url: str
 
 def test_the_policy_blocks_code_injected_into_a_page(page: Page, site_url: str, built_site: Path) -> None:
     """If markup ever slipped through, the policy alone would stop it from running."""
-    markup = (built_site / "index.html").read_text(encoding="utf-8")
+    markup = read_page(built_site / "index.html")
     injected = markup.replace(
         "</body>", '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"></body>'
     )

@@ -19,14 +19,24 @@ from build_tools.graph import all_paths
 from build_tools.load import FIRST_CONTACT_FILE, load_manual
 from build_tools.model import ActionCard, Exercise
 
-from .conftest import REPO, assert_no_axe_violations, copy_repo, foreign, plain, squash, ui
+from .conftest import (
+    LANGS,
+    REPO,
+    assert_no_axe_violations,
+    built_page,
+    copy_repo,
+    foreign,
+    plain,
+    read_page,
+    squash,
+    ui,
+)
 
 MANUAL = load_manual(REPO).manual
 AID = MANUAL.decision_aids[0]
 NODES = AID.nodes
 ENDS = {node_id for node_id, node in NODES.items() if node.end}
 PATHS = all_paths(AID.start, {i: [c.next for c in n.choices] for i, n in NODES.items()}, ENDS)
-LANGS = ("sv", "en")
 STAGE = ".branching-player__stage"
 # the answer "under 18, or not sure" and the adults' consent question, by their ids in the YAML
 AGE_QUESTION = ("alder", 0)
@@ -224,20 +234,16 @@ def test_a_broken_outcome_link_fails_the_check_with_file_and_line(tmp_path: Path
 # --- the page, as built --------------------------------------------------------------------------
 
 
-def built(site: Path, lang: str, path: str) -> str:
-    return ((site if lang == "sv" else site / "en") / path / "index.html").read_text(encoding="utf-8")
-
-
-AID_LINK = re.compile(r'<a class="manual-emergency__aid" href="([^"]+)"(?: aria-current="page")?>([^<]+)</a>')
+AID_LINK = re.compile(r'<a (?:aria-current="page" )?class="manual-emergency__aid" href="([^"]+)">([^<]+)</a>')
 
 
 def test_every_page_links_to_the_aid(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:
-        markup = page.read_text(encoding="utf-8")
+        markup = read_page(page)
         hrefs = re.findall(AID_LINK, markup)
-        aid_current = re.search(r'<a class="manual-emergency__aid" [^>]*aria-current="page">', markup) is not None
+        aid_current = re.search(r'<a aria-current="page" class="manual-emergency__aid"', markup) is not None
         assert aid_current == (page.parent.name == "vad-gor-jag-nu"), page
         assert len(hrefs) == 1, page
         href, label = hrefs[0]
@@ -253,7 +259,7 @@ def test_every_page_links_to_the_aid(built_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_action_card_shows_the_data_it_refers_to(built_site: Path, lang: str) -> None:
-    markup = built(built_site, lang, "vad-gor-jag-nu")
+    markup = built_page(built_site, lang, "vad-gor-jag-nu")
     page_dir = (built_site if lang == "sv" else built_site / "en") / "vad-gor-jag-nu"
     for end in sorted(ENDS):
         card = card_of(end)
@@ -297,7 +303,7 @@ def test_links_in_the_exercises_lead_to_pages_of_the_site(built_site: Path, lang
     linked = 0
     for exercise in MANUAL.exercises:
         page_dir = root / "ovningar" / exercise.id
-        markup = built(built_site, lang, f"ovningar/{exercise.id}")
+        markup = built_page(built_site, lang, f"ovningar/{exercise.id}")
         document = markup[markup.index('<div class="branching"') :]
         # links written in the texts (the cards' step and actor tags carry data- attributes)
         for href in re.findall(r'<a href="(\.\./[^"#]*)">', document):
@@ -307,7 +313,7 @@ def test_links_in_the_exercises_lead_to_pages_of_the_site(built_site: Path, lang
 
 
 def test_the_aid_embeds_its_graph_with_no_storage_key(built_site: Path) -> None:
-    markup = built(built_site, "sv", "vad-gor-jag-nu")
+    markup = built_page(built_site, "sv", "vad-gor-jag-nu")
     assert '"storage_key": null' in markup
     assert '"kind": "decision-aid"' in markup
     assert "assets/manual/branching.js" in markup

@@ -11,8 +11,7 @@ from build_tools.checks.hedges import editors_notes
 from build_tools.cli import main
 from build_tools.load import load_manual
 
-from .conftest import REPO, squash, ui
-from .test_build import LANGS, page, visible_text
+from .conftest import LANGS, REPO, built_page, squash, ui, visible_text
 
 MANUAL = load_manual(REPO).manual
 # the words of doubt the domain review found on the public site, written out here on purpose
@@ -59,7 +58,7 @@ def test_manual_check_lists_editors_notes_only_when_asked(capsys) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("step", MANUAL.steps, ids=lambda s: s.id)
 def test_the_owner_box_says_what_kind_of_responsibility_the_step_gives(built_site: Path, step, lang: str) -> None:
-    markup = page(built_site, lang, f"steg/{step.id}")
+    markup = built_page(built_site, lang, f"steg/{step.id}")
     box = re.search(r'<div class="manual-owner">(.*?)</div>', markup, re.S)
     assert box, "every step page opens with its owner box"
     text = squash(visible_text(box.group(1)))

@@ -18,7 +18,7 @@ from build_tools.load import load_manual
 from build_tools.render import Renderer, step_path, ui_strings
 from build_tools.site_config import handwritten_pages
 
-from .conftest import FIXTURES, REPO
+from .conftest import FIXTURES, REPO, read_page
 
 
 def test_generate_writes_each_languages_pages_navigation_and_configuration(minimal_repo: Path) -> None:
@@ -84,11 +84,11 @@ def test_the_generated_source_builds_with_properdocs(tmp_path: Path) -> None:
             env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"},
         )
         assert built.returncode == 0, built.stderr[-3000:]
-        home = (site / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'<meta name="generator" content="[^"]*ProperDocs', home), "ProperDocs built it"
-        assert f'<html lang="{lang}"' in home
+        home = read_page(site / "index.html")
+        assert re.search(r'<meta content="[^"]*ProperDocs[^"]*" name="generator"', home), "ProperDocs built it"
+        assert f'<html class="no-js" lang="{lang}">' in home
         step = manual.steps[0]
-        page = (site / step_path(step).removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        page = read_page(site / step_path(step).removesuffix(".md") / "index.html")
         assert step.title.get(lang) in page and 'class="manual-jump"' in page
 
 

@@ -21,11 +21,10 @@ from build_tools.load import load_manual
 from build_tools.model import Exercise, ExerciseNode
 from build_tools.render import Renderer, ui_strings
 
-from .conftest import REPO, plain, squash, tree_walk, ui
+from .conftest import LANGS, REPO, built_page, plain, read_page, squash, tree_walk, ui
 
 MANUAL = load_manual(REPO).manual
 EXERCISES = MANUAL.exercises
-LANGS = ("sv", "en")
 STAGE = ".branching-player__stage"
 
 
@@ -53,11 +52,6 @@ def visited_nodes(exercise: Exercise, path: list[int]) -> list[str]:
 
 def page_url(site_url: str, lang: str, exercise: Exercise) -> str:
     return f"{site_url}{'' if lang == 'sv' else '/en'}/ovningar/{exercise.id}/"
-
-
-def built_page(site: Path, lang: str, path: str) -> str:
-    base = site if lang == "sv" else site / "en"
-    return (base / path / "index.html").read_text(encoding="utf-8")
 
 
 ids = pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
@@ -128,7 +122,7 @@ def test_exercise_page_embeds_its_graph_as_json(built_site: Path, exercise: Exer
 
 def test_the_player_is_loaded_only_on_branching_pages(built_site: Path) -> None:
     for path in built_site.rglob("*.html"):
-        markup = path.read_text(encoding="utf-8")
+        markup = read_page(path)
         loads_player = "assets/manual/branching.js" in markup
         is_sessions = path.parent.parent.name == "ovningar" and path.parent.name == SESSIONS_PAGE
         is_exercise = path.parent.parent.name == "ovningar" and path.parent.name != "ovningar" and not is_sessions

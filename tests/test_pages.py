@@ -13,14 +13,13 @@ from build_tools.load import load_manual
 from build_tools.model import Law, LegalRef
 from build_tools.render import Renderer
 
-from .conftest import FIXTURES, REPO, copy_repo
-from .test_build import LANGS, page, visible_text
+from .conftest import FIXTURES, LANGS, REPO, built_page, copy_repo, read_page, visible_text
 
 MANUAL = load_manual(REPO).manual
 
 
 def text_of(site: Path, lang: str, path: str) -> str:
-    return " ".join(visible_text(page(site, lang, path)).split())
+    return " ".join(visible_text(built_page(site, lang, path)).split())
 
 
 def html_pages(folder: Path) -> set[str]:
@@ -72,7 +71,7 @@ def test_contacts_page_lists_every_contact(built_site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_time_limits_page_collects_every_time_limit_with_its_step(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "tidsfrister")
+    markup = built_page(built_site, lang, "tidsfrister")
     text = " ".join(visible_text(markup).split())
     for step in MANUAL.steps:
         for limit in step.time_limits:
@@ -82,7 +81,7 @@ def test_time_limits_page_collects_every_time_limit_with_its_step(built_site: Pa
                 assert MANUAL.actor_by_id[actor_id].name.get(lang) in text
         if step.time_limits:
             assert f'href="../steg/{step.id}/#tidsfrister"' in markup
-            assert 'id="tidsfrister"' in page(built_site, lang, f"steg/{step.id}")
+            assert 'id="tidsfrister"' in built_page(built_site, lang, f"steg/{step.id}")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -100,7 +99,7 @@ def test_rights_page_has_every_right_under_its_step(built_site: Path, lang: str)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_links_each_term_to_where_it_matters(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "ordlista")
+    markup = built_page(built_site, lang, "ordlista")
     for term in MANUAL.glossary:
         entry = re.search(rf'<h2 id="{term.id}">(.*?)(?=<h2 |</article>)', markup, re.S)
         assert entry, term.id
@@ -109,12 +108,12 @@ def test_glossary_links_each_term_to_where_it_matters(built_site: Path, lang: st
         for actor_id in term.actors:
             assert f'href="../aktorer/{actor_id}/"' in entry.group(1), (term.id, actor_id)
         for step_id in term.steps:
-            assert f'href="../../ordlista/#{term.id}"' in page(built_site, lang, f"steg/{step_id}")
+            assert f'href="../../ordlista/#{term.id}"' in built_page(built_site, lang, f"steg/{step_id}")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_signs_checklist_lists_every_sign(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "tecken")
+    markup = built_page(built_site, lang, "tecken")
     for sign in MANUAL.signs:
         assert f'<li id="{sign.id}">' in markup
 
@@ -134,7 +133,7 @@ def test_every_step_and_actor_page_shows_sources_and_review_date(built_site: Pat
     nodes = MANUAL.steps if kind == "steg" else MANUAL.actors
     label = ("Källor", "Senast granskad") if lang == "sv" else ("Sources", "Last reviewed")
     for node in nodes:
-        markup = page(built_site, lang, f"{kind}/{node.id}")
+        markup = built_page(built_site, lang, f"{kind}/{node.id}")
         provenance = re.search(r'<div class="manual-provenance">(.*?)</div>', markup, re.S)
         assert provenance, node.id
         text = visible_text(provenance.group(1))
@@ -148,7 +147,7 @@ def test_every_law_link_in_the_site_goes_to_a_law_text(built_site: Path) -> None
     law_urls = [law.url for law in MANUAL.laws]
     links = 0
     for path in built_site.rglob("*.html"):
-        for href in re.findall(r'<a class="manual-cite" href="([^"]+)"', path.read_text(encoding="utf-8")):
+        for href in re.findall(r'<a class="manual-cite" href="([^"]+)"', read_page(path)):
             assert any(href == url or href.startswith(url + "#") for url in law_urls), (path, href)
             links += 1
     cited = sum(len(step.legal) for step in MANUAL.steps)
@@ -160,7 +159,7 @@ def test_every_citation_is_a_link_on_its_step_page(built_site: Path, lang: str) 
     renderer = Renderer(MANUAL, lang)
     for law_citations in citations(MANUAL).values():
         for citation in law_citations:
-            markup = page(built_site, lang, f"steg/{citation.step.id}")
+            markup = built_page(built_site, lang, f"steg/{citation.step.id}")
             for ref in citation.refs:
                 link = f'<a class="manual-cite" href="{renderer.law_url(ref)}">{renderer.cite(ref)}</a>'
                 assert link in markup
@@ -169,7 +168,7 @@ def test_every_citation_is_a_link_on_its_step_page(built_site: Path, lang: str) 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("law", MANUAL.laws, ids=lambda law: law.id)
 def test_each_law_page_lists_every_place_that_cites_it(built_site: Path, law: Law, lang: str) -> None:
-    markup = page(built_site, lang, f"lagar/{law.id}")
+    markup = built_page(built_site, lang, f"lagar/{law.id}")
     renderer = Renderer(MANUAL, lang)
     assert f'href="{law.url}"' in markup
     law_citations = citations(MANUAL)[law.id]
@@ -180,7 +179,7 @@ def test_each_law_page_lists_every_place_that_cites_it(built_site: Path, law: La
         if citation.time_limit:
             assert citation.time_limit.what.get(lang) in visible_text(markup)
     assert markup.count('class="manual-cite"') == sum(len(c.refs) for c in law_citations)
-    index = page(built_site, lang, "lagar")
+    index = built_page(built_site, lang, "lagar")
     assert f'href="{law.id}/"' in index
     assert renderer.text(law.name) in visible_text(index)
 
@@ -241,7 +240,7 @@ def test_the_manual_has_pending_changes_to_show() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_upcoming_changes_page_lists_each_change_with_status_and_date(built_site: Path, lang: str) -> None:
-    markup = page(built_site, lang, "kommande-andringar")
+    markup = built_page(built_site, lang, "kommande-andringar")
     for change in MANUAL.changes:
         entry = re.search(rf'<h2 id="{change.id}">(.*?)(?=<h2 |</article>)', markup, re.S)
         assert entry, change.id
@@ -257,7 +256,7 @@ def test_upcoming_changes_page_lists_each_change_with_status_and_date(built_site
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("step", MANUAL.steps, ids=lambda step: step.id)
 def test_each_step_shows_the_changes_that_affect_it_and_no_others(built_site: Path, step, lang: str) -> None:
-    markup = page(built_site, lang, f"steg/{step.id}")
+    markup = built_page(built_site, lang, f"steg/{step.id}")
     affecting = [change for change in MANUAL.changes if step.id in change.steps]
     box = re.search(r'<div class="manual-box manual-box--change">(.*?)</div>', markup, re.S)
     if not affecting:

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from build_tools.load import load_manual
 
-from .conftest import REPO, plain, squash, visible_text
+from .conftest import REPO, plain, read_page, squash, visible_text
 
 MANUAL = load_manual(REPO).manual
 AID = MANUAL.decision_aids[0]
@@ -227,7 +227,7 @@ def test_the_role_stays_through_the_questions_back_and_reload(phone: Page, site_
 
 def test_every_role_line_stands_in_the_page_for_readers_without_javascript(built_site: Path) -> None:
     for lang, folder in (("sv", built_site), ("en", built_site / "en")):
-        text = squash(visible_text((folder / "vad-gor-jag-nu" / "index.html").read_text(encoding="utf-8")))
+        text = squash(visible_text(read_page(folder / "vad-gor-jag-nu" / "index.html")))
         for card, node in AID.nodes.items():
             for role in AID.roles:
                 line = node.outcome.for_role.get(role.id) if node.outcome else None

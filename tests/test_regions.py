@@ -15,8 +15,7 @@ import pytest
 from build_tools.load import load_manual
 from build_tools.model import Contact
 
-from .conftest import REPO, plain, squash, ui
-from .test_build import LANGS, page, visible_text
+from .conftest import LANGS, REPO, built_page, plain, read_page, squash, ui, visible_text
 
 MANUAL = load_manual(REPO).manual
 REGIONS_PAGE = "regionkoordinatorer"
@@ -42,7 +41,7 @@ def heading_text(block: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_region_shows_a_contact_or_a_route_each_with_its_checked_date(built_site: Path, lang: str) -> None:
-    sections = region_sections(page(built_site, lang, REGIONS_PAGE))
+    sections = region_sections(built_page(built_site, lang, REGIONS_PAGE))
     region_ids = [region.id for region in MANUAL.regions]
     assert [i for i in sections if i in region_ids] == region_ids
     checked_label = ui("checked", lang)
@@ -59,7 +58,7 @@ def test_every_region_shows_a_contact_or_a_route_each_with_its_checked_date(buil
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_region_without_the_coordinators_own_line_says_how_to_reach_them(built_site: Path, lang: str) -> None:
-    sections = region_sections(page(built_site, lang, REGIONS_PAGE))
+    sections = region_sections(built_page(built_site, lang, REGIONS_PAGE))
     no_direct_line = plain(ui("region_no_direct_line", lang))
     route_label = ui("route", lang)
     routed = 0
@@ -82,7 +81,7 @@ def test_a_region_without_the_coordinators_own_line_says_how_to_reach_them(built
 def test_a_switchboard_is_labelled_and_says_whom_to_ask_for(built_site: Path, lang: str, path: str) -> None:
     switchboards = [contact for contact in MANUAL.contacts if contact.switchboard]
     assert switchboards, "no switchboard in the content: the test would not test anything"
-    markup = page(built_site, lang, path)
+    markup = built_page(built_site, lang, path)
     blocks = contact_blocks(markup)
     label = ui("switchboard", lang)
     for contact in switchboards:
@@ -106,7 +105,7 @@ def test_no_link_on_the_site_dials_another_number_than_it_shows(built_site: Path
     links = [
         (path.relative_to(built_site).as_posix(), target, squash(visible_text(text)))
         for path in built_site.rglob("*.html")
-        for target, text in TEL_LINK.findall(path.read_text(encoding="utf-8"))
+        for target, text in TEL_LINK.findall(read_page(path))
     ]
     region_numbers = {MANUAL.contact_by_id[i].phone for region in MANUAL.regions for i in region.contacts}
     assert region_numbers <= {text for _, _, text in links}, "a region's number is not linked anywhere"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .conftest import read_page
 from .support import MARKER, run_in_copy
 
 # what the copy's tools make of German, printed as JSON: the package that ran, the generated pages,
@@ -125,10 +126,10 @@ def test_a_third_language_is_generated_and_built(shared_third_language_project: 
 
     result = run_in_copy(root, "-m", "build_tools", "build", "--root", str(root))
     assert result.returncode == 0, result.stdout + result.stderr
-    home = (root / "site" / "de" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="de"' in home and f"{MARKER} Manual" in home
+    home = read_page(root / "site" / "de" / "index.html")
+    assert '<html class="no-js" lang="de">' in home and f"{MARKER} Manual" in home
     assert home.count('class="manual-language-menu__link"') == 3  # the header's menu of the three languages
-    step = (root / "site" / "de" / "steg" / "identifiering" / "index.html").read_text(encoding="utf-8")
+    step = read_page(root / "site" / "de" / "steg" / "identifiering" / "index.html")
     assert f"{MARKER} Identification" in step
     index = json.loads((root / "site" / "de" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["de"] and any(MARKER in doc["text"] for doc in index["docs"])

@@ -124,7 +124,7 @@ def test_the_debrief_across_groups_draws_every_exercise_from_the_data(built_site
             }
             for node_id, node in exercise.nodes.items()
         }
-        opening = f'<section class="manual-sessions__exercise" data-exercise="{exercise.id}" hidden="hidden">'
+        opening = f'<section class="manual-sessions__exercise" data-exercise="{exercise.id}" hidden>'
         section = re.search(re.escape(opening) + "(.*?)</section>", markup, re.S)
         assert section, exercise.id
         block = section.group(1)
