@@ -45,13 +45,16 @@ def build_into(
     The offline edition opens from file://: plain .html links, the search index inlined, and no
     service worker (none runs there)."""
     report("checking the content")
-    manual = pipeline.load_checked(root).manual
+    checked = pipeline.load_checked(root)
+    manual = checked.manual
     with tempfile.TemporaryDirectory(prefix=".site-source-", dir=root) as temporary:
         folder = Path(temporary)
         for lang in layout.SITES:
             report(f"generating and building the site in {lang}")
             try:
-                source = generate.generate_language(root, manual, lang, folder / lang, offline_build=offline_build)
+                source = generate.generate_language(
+                    root, manual, lang, folder / lang, offline_build, pages=checked.pages.get(lang)
+                )
             except (generate.ConfigError, offline.ShimMissing) as exc:
                 raise BuildFailed(str(exc)) from None
             site_dir = staging / source.url_prefix

@@ -24,7 +24,7 @@ import yaml
 from . import layout, offline, pipeline, site_config, webapp
 from .markup import escape_front_matter, escape_html, split_front_matter
 from .model import Manual
-from .render import Renderer, ui_strings
+from .render import GeneratedPage, Renderer, ui_strings
 
 CONFIG_FILE = "mkdocs.yml"
 DOCS = "docs"
@@ -151,9 +151,16 @@ def _copy_handwritten(source: Path, docs_dir: Path) -> None:
 
 
 def generate_language(
-    root: Path, manual: Manual, lang: str, folder: Path, offline_build: bool = False, review_max_age: int | None = None
+    root: Path,
+    manual: Manual,
+    lang: str,
+    folder: Path,
+    offline_build: bool = False,
+    review_max_age: int | None = None,
+    pages: list[GeneratedPage] | None = None,
 ) -> SiteSource:
-    """Write one language's site source into `folder` (emptied first)."""
+    """Write one language's site source into `folder` (emptied first); `pages` are the generated pages
+    if the check has made them already."""
     source = SiteSource(lang, folder, layout.SITES[lang])
     if folder.exists():
         shutil.rmtree(folder)
@@ -162,7 +169,7 @@ def generate_language(
     handwritten = site_config.handwritten_pages(handwritten_folder) if handwritten_folder.is_dir() else []
     _copy_handwritten(handwritten_folder, source.docs_dir)
     renderer = Renderer(manual, lang, review_max_age or pipeline.review_max_age_from_environment())
-    for page in renderer.pages():
+    for page in renderer.pages() if pages is None else pages:
         target = source.docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
@@ -185,5 +192,8 @@ def generate_language(
 
 def generate(root: Path, out: Path, offline_build: bool = False) -> list[SiteSource]:
     """Every site language's source under `out/<code>/`, from one checked load of the content."""
-    manual = pipeline.load_checked(root).manual
-    return [generate_language(root, manual, lang, out / lang, offline_build=offline_build) for lang in layout.SITES]
+    checked = pipeline.load_checked(root)
+    return [
+        generate_language(root, checked.manual, lang, out / lang, offline_build, pages=checked.pages.get(lang))
+        for lang in layout.SITES
+    ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import layout
 from . import messages as m
@@ -21,6 +22,9 @@ from .load import load_manual
 from .model import Manual
 from .problems import Problem, errors
 from .schema import check_schema_lines
+
+if TYPE_CHECKING:
+    from .render import GeneratedPage
 
 REVIEW_MAX_AGE_ENV = "MANUAL_REVIEW_MAX_AGE_DAYS"
 TODAY_ENV = "MANUAL_TODAY"  # the day the check counts from (tests and `manual check --today`); default: today
@@ -38,6 +42,8 @@ class ContentError(Exception):
 class CheckedManual:
     manual: Manual
     problems: list[Problem]
+    # every generated page of each site language, as the check made them: the build writes these
+    pages: dict[str, list[GeneratedPage]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -107,10 +113,11 @@ def check(root: Path, options: CheckOptions | None = None) -> CheckedManual:
     options = options or default_options()
     key = (str(root.resolve()), options, _fingerprint(root))
     if _last_check is not None and _last_check[0] == key:
-        return CheckedManual(_last_check[1].manual, list(_last_check[1].problems))
-    checked = _check(root, options)
-    _last_check = (key, checked)
-    return CheckedManual(checked.manual, list(checked.problems))
+        checked = _last_check[1]
+    else:
+        checked = _check(root, options)
+        _last_check = (key, checked)
+    return CheckedManual(checked.manual, list(checked.problems), checked.pages)
 
 
 def _check(root: Path, options: CheckOptions) -> CheckedManual:
@@ -123,24 +130,30 @@ def _check(root: Path, options: CheckOptions) -> CheckedManual:
         + check_content_files(root)
         + check_schema_lines(root)
     )
+    pages: dict[str, list[GeneratedPage]] = {}
     if not errors(problems):  # what the build would refuse, the check refuses first
-        problems += check_rendering(result.manual, root)
-    return CheckedManual(result.manual, fold(problems, result.lost, result.manual, set(result.problems)))
+        rendering, pages = check_rendering(result.manual, root, options.review_max_age_days)
+        problems += rendering
+    return CheckedManual(result.manual, fold(problems, result.lost, result.manual, set(result.problems)), pages)
 
 
-def check_rendering(manual: Manual, root: Path) -> list[Problem]:
-    """Make every generated page in both languages, as the build will; a template error becomes a problem,
-    and so does a link in a text that leads nowhere from a page it is shown on."""
+def check_rendering(
+    manual: Manual, root: Path, review_max_age_days: int | None = None
+) -> tuple[list[Problem], dict[str, list[GeneratedPage]]]:
+    """Make every generated page in every site language, as the build will, and return them; a template
+    error becomes a problem (and no pages), and so does a link in a text that leads nowhere from a page
+    it is shown on."""
     import traceback
 
     import jinja2
 
     from .render import TEMPLATES, Renderer
 
-    generated: dict[str, list[tuple[str, str]]] = {}
+    days = review_max_age_days or review_max_age_from_environment()
+    generated: dict[str, list[GeneratedPage]] = {}
     for lang in SITE_LANGUAGES:
         try:
-            generated[lang] = [(page.path, page.content) for page in Renderer(manual, lang).pages()]
+            generated[lang] = Renderer(manual, lang, days).pages()
         except (jinja2.TemplateError, LookupError, TypeError, ValueError, AttributeError) as exc:
             path, line = "build_tools/templates", 1
             for frame in reversed(traceback.extract_tb(exc.__traceback__)):
@@ -148,8 +161,9 @@ def check_rendering(manual: Manual, root: Path) -> list[Problem]:
                     path = "build_tools/templates/" + Path(frame.filename).name
                     line = frame.lineno or 1
                     break
-            return [m.RENDER_FAILED.at(path, line, detail=f"{type(exc).__name__}: {exc}")]
-    return check_text_links(manual, root, generated)
+            return [m.RENDER_FAILED.at(path, line, detail=f"{type(exc).__name__}: {exc}")], {}
+    texts = {lang: [(page.path, page.content) for page in made] for lang, made in generated.items()}
+    return check_text_links(manual, root, texts), generated
 
 
 def load_checked(root: Path, options: CheckOptions | None = None) -> CheckedManual:

@@ -81,6 +81,21 @@ def test_emergency_numbers_on_every_page(built_site: Path) -> None:
             assert number in text, f"{number} missing on {path}"
 
 
+def test_every_page_is_minified_and_keeps_its_closing_tags_and_input_types(built_site: Path) -> None:
+    """Light pages on a phone: no comments, no indentation between tags (outside preformatted text
+    and scripts); what the browser and our style sheet rely on stays: closing tags, every input's type."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        assert "<!--" not in raw, path
+        outside_verbatim = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "", raw, flags=re.S)
+        assert not re.search(r">\s{2,}<", outside_verbatim), path
+        for tag in ("li", "p", "td"):
+            assert len(re.findall(rf"<{tag}[\s>]", raw)) == raw.count(f"</{tag}>"), (path, tag)
+        assert all("type=" in field for field in re.findall(r"<input\b[^>]*>", raw)), path
+
+
 def test_no_page_references_another_host(built_site: Path) -> None:
     pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.I)
     for path in built_site.rglob("*.html"):

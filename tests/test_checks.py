@@ -1253,8 +1253,8 @@ def test_a_template_error_is_a_problem_not_a_traceback(minimal_repo: Path) -> No
     node_id, node = next(iter(exercise.nodes.items()))
     broken_node = node.model_copy(update={"step": "finns-inte"})  # what the checks would refuse
     broken = exercise.model_copy(update={"nodes": {**exercise.nodes, node_id: broken_node}})
-    problems = pipeline.check_rendering(dataclasses.replace(manual, exercises=(broken,)), minimal_repo)
-    assert [p.code for p in problems] == ["render-failed"]
+    problems, pages = pipeline.check_rendering(dataclasses.replace(manual, exercises=(broken,)), minimal_repo)
+    assert [p.code for p in problems] == ["render-failed"] and pages == {}
     assert problems[0].path.startswith("build_tools/templates/") and problems[0].line > 1
     assert "finns-inte" in problems[0].message
 

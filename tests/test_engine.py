@@ -47,13 +47,20 @@ def test_generate_writes_each_languages_pages_navigation_and_configuration(minim
         assert page.startswith("---\ntitle: Om\n---\n") and page.endswith(f"# Om ({source.lang})\n")
 
 
-def test_one_build_loads_and_checks_the_content_once(minimal_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_build_loads_checks_and_renders_the_content_once(
+    minimal_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check makes every page to find template errors; the build writes those same pages."""
     checks: list[Path] = []
     check = pipeline._check
     monkeypatch.setattr(pipeline, "_last_check", None)
     monkeypatch.setattr(pipeline, "_check", lambda root, options: checks.append(root) or check(root, options))
+    rendered: list[str] = []
+    pages = Renderer.pages
+    monkeypatch.setattr(Renderer, "pages", lambda self: rendered.append(self.lang) or pages(self))
     build.build_site(minimal_repo)
     assert checks == [minimal_repo]
+    assert rendered == list(layout.SITES)
     assert all((minimal_repo / "site" / prefix / "index.html").is_file() for prefix in layout.SITES.values())
 
 

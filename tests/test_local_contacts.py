@@ -49,7 +49,8 @@ def fill_in(page: Page, entries: dict[str, tuple[str, str]]) -> None:
     for kind, (number, note) in entries.items():
         page.fill(f"#local-{kind}-phone", number)
         page.fill(f"#local-{kind}-note", note)
-    page.locator("form[data-manual-local] button[type=submit]").click()
+    lang = page.locator("html").get_attribute("lang") or ""
+    page.locator("form[data-manual-local]").get_by_role("button", name=ui("local_save", lang), exact=True).click()
 
 
 def stored(page: Page) -> dict:

@@ -157,7 +157,7 @@ def test_time_limit_page_counts_a_deadline_and_stores_nothing(phone: Page, site_
     form.locator("select").select_option(
         label=f"{reflection.what.get(lang)} ({reflection.days} {ui('deadline_days', lang)})"
     )
-    form.locator("button[type=submit]").click()
+    form.get_by_role("button", name=ui("deadline_count", lang), exact=True).click()
     result = form.locator("output time")
     assert result.get_attribute("datetime") == "2027-01-19"  # 30 days on, across the turn of the year
     assert "2026-12-20" in form.locator("output").inner_text()
