@@ -25,14 +25,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(tree: Path, *command: str, cold_cache: bool = False) -> float:
+def on_one_core() -> None:
+    """For a child process: run on one of this machine's cores only (as on a one-core machine)."""
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def timed(tree: Path, *command: str, cold_cache: bool = False, one_core: bool = False) -> float:
     environment = {**os.environ, "PYTHONPATH": str(tree), "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix="manual-bench-cache-") as cache:
         if cold_cache:
             environment["XDG_CACHE_HOME"] = cache
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "build_tools", *command], cwd=tree, env=environment, check=True, capture_output=True
+            [sys.executable, "-m", "build_tools", *command],
+            cwd=tree,
+            env=environment,
+            check=True,
+            capture_output=True,
+            preexec_fn=on_one_core if one_core else None,
         )
         return time.perf_counter() - started
 

@@ -7,9 +7,11 @@ against another checkout in the same run. Prints figures; asserts nothing.
 
 The bare build is Material alone: the generated pages and navigation of `manual generate`, Material's
 own templates (no overrides), its search plugin and the Markdown extensions the pages need, no
-minifier, none of our extensions, no check, no search keywords, no service worker. `manual build` is
-everything: check, generate, the engine with our theme overrides and minifier, the search keywords
-and the service worker. Each run is a fresh process, both languages in it.
+minifier, none of our extensions, no check, no search keywords, no service worker, one language after
+the other. `manual build` is everything: check, generate, the engine with our theme overrides, the
+search keywords, the minifier and the service worker, the languages side by side when there are
+cores for it. Each run is a fresh process, both languages in it; the pair is measured twice: with
+the machine's cores, and on one core (where `manual build` builds one language after the other too).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.check import timed  # noqa: E402
+from benchmarks.check import on_one_core, timed  # noqa: E402
 from build_tools import layout  # noqa: E402
 from build_tools.build import copy_project  # noqa: E402
 
@@ -61,12 +63,18 @@ def bare_configs(generated: Path, bare: Path) -> list[Path]:
     return configs
 
 
-def timed_bare(configs: list[Path], site: Path) -> float:
+def timed_bare(configs: list[Path], site: Path, one_core: bool = False) -> float:
     prefixes = layout.SITES.values()
     pairs = [str(part) for config, prefix in zip(configs, prefixes, strict=True) for part in (config, site / prefix)]
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", BARE_BUILD, *pairs], env=environment, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", BARE_BUILD, *pairs],
+        env=environment,
+        check=True,
+        capture_output=True,
+        preexec_fn=on_one_core if one_core else None,
+    )
     return time.perf_counter() - started
 
 
@@ -81,13 +89,18 @@ def main() -> None:
         project = copy_project(work / "repo", ROOT, ROOT)
         timed(project, "generate", "--root", ".", "--out", str(work / "generated"))
         configs = bare_configs(work / "generated", work / "bare")
-        times: dict[str, list[float]] = {"manual build": [], "bare Material": []}
-        for _ in range(args.runs):
-            times["manual build"].append(timed(project, "build", "--root", "."))
-            times["bare Material"].append(timed_bare(configs, work / "bare-site"))
-        pages = len(list((work / "bare-site").rglob("*.html")))
-        ours, bare = (statistics.median(times[label]) for label in ("manual build", "bare Material"))
-        print(f"{pages} pages: manual build {ours:.2f} s, bare Material {bare:.2f} s (median); ratio {ours / bare:.2f}")
+        for one_core in (False, True):
+            times: dict[str, list[float]] = {"manual build": [], "bare Material": []}
+            for _ in range(args.runs):
+                times["manual build"].append(timed(project, "build", "--root", ".", one_core=one_core))
+                times["bare Material"].append(timed_bare(configs, work / "bare-site", one_core))
+            pages = len(list((work / "bare-site").rglob("*.html")))
+            ours, bare = (statistics.median(times[label]) for label in ("manual build", "bare Material"))
+            cores = "1 core" if one_core else f"{len(os.sched_getaffinity(0))} cores"
+            print(
+                f"{pages} pages, {cores}: manual build {ours:.2f} s, bare Material {bare:.2f} s (median); "
+                f"ratio {ours / bare:.2f}"
+            )
         if args.against:
             checks: dict[str, list[float]] = {"this tree": [], "baseline": []}
             for _ in range(args.runs):

@@ -64,6 +64,30 @@ def test_one_build_loads_checks_and_renders_the_content_once(
     assert all((minimal_repo / "site" / prefix / "index.html").is_file() for prefix in layout.SITES.values())
 
 
+def test_on_one_core_the_languages_are_built_in_turn_into_the_same_site(
+    minimal_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two cores the languages are built side by side, each in its own process; on one, here in
+    turn. Either way each language lands under its own prefix and no build removes another's pages."""
+
+    def pages(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+    monkeypatch.setattr(build.os, "sched_getaffinity", lambda pid: {0, 1})
+    with build.language_workers() as workers:
+        assert workers is not None
+    side_by_side = pages(build.build_site(minimal_repo))
+    monkeypatch.setattr(build.os, "sched_getaffinity", lambda pid: {0})
+    with build.language_workers() as workers:
+        assert workers is None
+    in_turn = pages(build.build_site(minimal_repo))
+    assert in_turn == side_by_side
+    assert {path.split("/")[0] for path in in_turn} >= {
+        prefix.rstrip("/") for prefix in layout.SITES.values() if prefix
+    }
+    assert "index.html" in in_turn and all(f"{prefix}index.html" in in_turn for prefix in layout.SITES.values())
+
+
 def test_the_base_configuration_is_refused_clearly_when_it_is_not_a_mapping(minimal_repo: Path) -> None:
     (minimal_repo / layout.BASE_CONFIG).write_text("- a list\n", encoding="utf-8")
     with pytest.raises(generate.ConfigError, match=r"^mkdocs\.yml: must be a mapping"):

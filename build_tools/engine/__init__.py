@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .mkdocs_material import EngineError, build, theme_folder, theme_inline_scripts
+from .mkdocs_material import PRELOAD, EngineError, build, theme_folder, theme_inline_scripts
 
 if TYPE_CHECKING:
     from ..model import Manual
 
-__all__ = ["EngineError", "build", "finish", "theme_folder", "theme_inline_scripts"]
+__all__ = ["PRELOAD", "EngineError", "build", "finish", "theme_folder", "theme_inline_scripts"]
 
 
 def finish(site_dir: Path, manual: Manual, lang: str, root: Path) -> None:

@@ -15,6 +15,15 @@ INLINE_SCRIPTS_FOLDER = "templates/partials/javascripts"
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
+# what a build imports: a process that will build imports them first (build_tools.build's workers)
+PRELOAD = (
+    "mkdocs.commands.build",
+    "mkdocs.config",
+    "material.plugins.search.plugin",
+    "material.plugins.offline.plugin",
+)
+
+
 class EngineError(Exception):
     """The engine refused the site source or failed to write the site."""
 
