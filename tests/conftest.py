@@ -203,11 +203,40 @@ def shared_tab(browser: Browser, browser_context_args: dict) -> Iterator[Tab]:
     context.close()
 
 
+# Material's search says it is ready (its placeholder text, from the page's own translations) once the
+# worker has fetched and indexed everything
+SEARCH_READY_JS = """() => {
+  const meta = document.querySelector('.md-search-result__meta')
+  const config = document.getElementById('__config')
+  return !meta || meta.textContent === JSON.parse(config.textContent).translations['search.result.placeholder']
+}"""
+
+
+def settled(page: Page) -> None:
+    """Wait until a page has loaded what it loads by itself: its search index is the last of it. Sooner
+    than waiting for the network to be quiet (Playwright's "networkidle" waits half a second more)."""
+    page.wait_for_function(SEARCH_READY_JS)
+
+
+TAP_JS = """selector => {
+  const element = document.querySelector(selector)
+  if (!element || !element.checkVisibility() || element.disabled) throw new Error(`nothing to press: ${selector}`)
+  element.click()
+}"""
+
+
+def tap(page: Page, selector: str) -> None:
+    """Press a visible, enabled button by script: a tenth of the time of Playwright's click, which also
+    waits for the button to stand still and proves that nothing covers it. For the walks over every path
+    of an exercise; the tests of how a person plays one click, type and tap as a person does."""
+    page.evaluate(TAP_JS, selector)
+
+
 @pytest.fixture
 def tab(shared_tab: Tab) -> Iterator[Tab]:
     """The module's tab with nothing recorded and nothing stored: each test judges its own visit."""
     yield shared_tab
-    shared_tab.page.wait_for_load_state("networkidle")  # nothing of this visit spills into the next record
+    settled(shared_tab.page)  # nothing of this visit spills into the next record
     shared_tab.requested.clear()
     shared_tab.context.clear_cookies()
     shared_tab.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import AXE_RUN_JS, SITE_PAGES, WCAG_TAGS, Tab, describe, foreign
+from .conftest import AXE_RUN_JS, SITE_PAGES, WCAG_TAGS, Tab, describe, foreign, settled
 
 PHONE_WIDTHS = (390, 320)
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -42,12 +42,13 @@ def overflow(page: Page) -> dict:
 
 @pytest.mark.parametrize("path", SITE_PAGES)
 def test_page_is_accessible_and_private(tab: Tab, site_url: str, path: str) -> None:
-    """One visit per page: axe at desktop size once the network is quiet (the search worker has its index),
-    then the same page at phone size (the layout follows the window), where nothing may be wider than the
-    screen either."""
+    """One visit per page: axe at desktop size once the search worker has its index (the page is done
+    changing), then the same page at phone size (the layout follows the window), where nothing may be
+    wider than the screen either."""
     page = tab.page
     page.set_viewport_size(VIEWPORTS["desktop"])
-    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    page.goto(f"{site_url}/{path}")
+    settled(page)
     assert page.evaluate("typeof axe") == "object", "axe is in the page (init script)"
     violations = axe(page)
     assert violations == [], f"at desktop size:\n{describe(violations)}"

@@ -21,7 +21,7 @@ from build_tools.load import load_manual
 from build_tools.model import Exercise, ExerciseNode
 from build_tools.render import Renderer, ui_strings
 
-from .conftest import LANGS, REPO, built_page, plain, read_page, squash, tree_walk, ui
+from .conftest import LANGS, REPO, built_page, plain, read_page, squash, tap, tree_walk, ui
 
 MANUAL = load_manual(REPO).manual
 EXERCISES = MANUAL.exercises
@@ -225,9 +225,6 @@ def restart(page: Page) -> None:
     page.locator(f"{STAGE} .branching-player__confirm-yes").click()
 
 
-def back(page: Page) -> None:
-    page.locator(f"{STAGE} .branching-player__back").click()
-
 
 @pytest.mark.parametrize("lang", LANGS)
 @ids
@@ -245,7 +242,7 @@ def test_every_path_plays_from_start_to_debrief(page: Page, site_url: str, exerc
     for steps_back, shared, path in tree_walk(paths_of(exercise)):
         nodes = visited_nodes(exercise, path)
         for _ in range(steps_back):
-            back(page)
+            tap(page, f"{STAGE} .branching-player__back")
         if steps_back:
             current = state(page)
             assert current["focused"], "focus moves to the situation gone back to"
@@ -256,7 +253,7 @@ def test_every_path_plays_from_start_to_debrief(page: Page, site_url: str, exerc
                 assert current["chosen"] is None
         for position in range(shared, len(path)):
             choice = exercise.nodes[nodes[position]].choices[path[position]]
-            choose(page, path[position])
+            tap(page, f'{STAGE} .branching-player__choice[data-choice="{path[position]}"]')
             current = state(page)
             assert current["focused"], "focus moves to the new situation's heading"
             assert_situation(current, exercise, nodes[position + 1], lang)

@@ -23,7 +23,7 @@ from build_tools.load import load_manual
 from build_tools.render import Renderer
 from build_tools.sheets import EASY_READ_PATH, INDEX_PATH, sheet_path
 
-from .conftest import REPO, SITE_PAGES, Tab, copy_repo, ui
+from .conftest import REPO, SITE_PAGES, Tab, copy_repo, settled, ui
 
 MANUAL = load_manual(REPO).manual
 assert MANUAL.sheets is not None, "steps/shared/sheets.yml is missing"
@@ -222,7 +222,8 @@ def test_sheet_has_lang_and_dir_and_no_web_font(tab: Tab, site_url: str, sheet_i
     language = BY_CODE[code]
     assert f"information/{sheet_id}/{code}/" in SITE_PAGES, "tests/test_accessibility.py runs axe on it"
     page, requested = tab.page, tab.requested
-    page.goto(f"{site_url}/information/{sheet_id}/{code}/", wait_until="networkidle")
+    page.goto(f"{site_url}/information/{sheet_id}/{code}/")
+    settled(page)
     # the minifier drops a `lang` or `dir` that repeats the parent's: what counts is what the element inherits
     article = page.locator("article.sheet")
     assert article.evaluate("a => a.closest('[lang]').getAttribute('lang')") == language.lang
