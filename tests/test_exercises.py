@@ -225,7 +225,6 @@ def restart(page: Page) -> None:
     page.locator(f"{STAGE} .branching-player__confirm-yes").click()
 
 
-
 @pytest.mark.parametrize("lang", LANGS)
 @ids
 def test_every_path_plays_from_start_to_debrief(page: Page, site_url: str, exercise: Exercise, lang: str) -> None:
