@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import ui
+from .conftest import settled, ui
 from .search_gate import TOP, GateQuery, gate_queries, judge
 
 QUERIES = gate_queries()
@@ -33,6 +33,19 @@ def search_pages(browser: Browser, site_url: str) -> Iterator[dict[str, Page]]:
     yield pages
     for page in pages.values():
         page.close()
+
+
+def test_a_page_builds_its_search_index_only_when_the_reader_searches(page: Page, site_url: str) -> None:
+    """Reading costs no index: the worker holds the index until the first word is typed, then finds."""
+    page.goto(site_url + "/")
+    settled(page)  # the search says it is ready
+    [worker] = page.workers
+    assert worker.evaluate("self.manualSearchIndex") == "held"
+    page.locator(SEARCH_INPUT).click()
+    assert worker.evaluate("self.manualSearchIndex") == "held", "opening the search builds nothing yet"
+    groups = search_box(page, "betänketid")
+    assert groups and worker.evaluate("self.manualSearchIndex") == "built"
+    assert any("tidsfrister" in href or "steg/" in href for group in groups for href in group)
 
 
 def site_path(href: str) -> str:

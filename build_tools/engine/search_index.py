@@ -50,18 +50,27 @@ def enrich_search_index(index_file: Path, manual: Manual, lang: str) -> None:
 
 WORKER = Path("assets/javascripts/workers")
 WORKER_NAME = "manual-search.js"
+# runs before Material's worker: the index is built at the first search, not on every page view
+WORKER_FIRST = "manual-search-first.js"
 WORDS_FILE = Path("search/words.js")
 SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 
 
-def write_worker(site_dir: Path, patch: Path) -> Path:
-    """The site's search worker: Material's own worker, then ours (overrides/…/manual-search.js).
+def write_worker(site_dir: Path, ours: Path) -> Path:
+    """The site's search worker: our first part (overrides/…/manual-search-first.js), Material's own
+    worker, then our query handling (overrides/…/manual-search.js), from the folder `ours`.
 
     One file with no parameters runs the same as a web worker and inside iframe-worker's shim
     (file://), where a worker neither sees its own URL nor waits for importScripts."""
     folder = site_dir / WORKER
     [material] = sorted(folder.glob("search.*.min.js"))
-    combined = SOURCE_MAP.sub("", material.read_text(encoding="utf-8")).rstrip() + "\n" + patch.read_text("utf-8")
+    parts = [
+        (ours / WORKER_FIRST).read_text("utf-8"),
+        SOURCE_MAP.sub("", material.read_text(encoding="utf-8")).rstrip(),
+        (ours / WORKER_NAME).read_text("utf-8"),
+    ]
+    # Material's worker is strict code, and the directive counts only at the top of the file
+    combined = '"use strict";\n' + "\n".join(parts)
     target = folder / WORKER_NAME
     target.write_text(combined, encoding="utf-8")
     return target
@@ -93,7 +102,7 @@ def finish(site_dir: Path, manual: Manual, lang: str, root: Path) -> None:
         return
     enrich_search_index(index_file, manual, lang)
     write_words(site_dir)
-    write_worker(site_dir, root / layout.OVERRIDES / WORKER / WORKER_NAME)
+    write_worker(site_dir, root / layout.OVERRIDES / WORKER)
     offline_copy = site_dir / OFFLINE_INDEX_FILE
     if offline_copy.exists():
         offline_copy.write_text("var __index = " + index_file.read_text(encoding="utf-8"), encoding="utf-8")
