@@ -13,7 +13,7 @@ from playwright.sync_api import Page, Route
 from build_tools.load import load_manual
 
 from .conftest import REPO, read_page
-from .test_safety import watch
+from .players import watch
 
 MANUAL = load_manual(REPO).manual
 CSP_META = re.compile(r'<meta content="([^"]+)" http-equiv="Content-Security-Policy">')

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,46 +15,28 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from build_tools.branching import SESSION_FORMAT, SESSIONS_PAGE, card_order
-from build_tools.graph import all_paths
-from build_tools.load import load_manual
 from build_tools.model import Exercise, ExerciseNode
 from build_tools.render import Renderer, ui_strings
 
-from .conftest import LANGS, REPO, built_page, plain, read_page, squash, tap, tree_walk, ui
-
-MANUAL = load_manual(REPO).manual
-EXERCISES = MANUAL.exercises
-STAGE = ".branching-player__stage"
-
-
-def paths_of(exercise: Exercise) -> list[list[int]]:
-    edges = {node_id: [choice.next for choice in node.choices] for node_id, node in exercise.nodes.items()}
-    ends = {node_id for node_id, node in exercise.nodes.items() if node.end}
-    return all_paths(exercise.start, edges, ends)
-
-
-def card_numbers(exercise: Exercise) -> dict[str, int]:
-    return {node_id: index for index, node_id in enumerate(card_order(exercise.start, exercise.nodes), start=1)}
-
-
-def title_of(exercise: Exercise, node_id: str, lang: str) -> str:
-    node = exercise.nodes[node_id]
-    return node.title.get(lang) if node.title else f"{ui('situation', lang)} {card_numbers(exercise)[node_id]}"
-
-
-def visited_nodes(exercise: Exercise, path: list[int]) -> list[str]:
-    nodes = [exercise.start]
-    for index in path:
-        nodes.append(exercise.nodes[nodes[-1]].choices[index].next)
-    return nodes
-
-
-def page_url(site_url: str, lang: str, exercise: Exercise) -> str:
-    return f"{site_url}{'' if lang == 'sv' else '/en'}/ovningar/{exercise.id}/"
-
-
-ids = pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
-
+from .conftest import LANGS, built_page, plain, read_page, squash, tap, tree_walk, ui
+from .players import (
+    EXERCISES,
+    MANUAL,
+    STAGE,
+    assert_debrief,
+    assert_feedback,
+    assert_situation,
+    card_numbers,
+    choose,
+    freeze_clock,
+    ids,
+    page_url,
+    paths_of,
+    restart,
+    state,
+    title_of,
+    visited_nodes,
+)
 
 # --- the pages, as built -------------------------------------------------------------------------
 
@@ -148,81 +129,6 @@ def test_index_lists_each_exercise_with_duration_target_group_and_steps(built_si
 
 
 # --- the player, in Chromium ---------------------------------------------------------------------
-
-STATE_JS = """() => {
-  const stage = document.querySelector('.branching-player__stage');
-  const q = (s) => stage.querySelector(s);
-  const text = (s) => q(s) ? q(s).innerText : null;
-  const all = (s) => [...stage.querySelectorAll(s)];
-  return {
-    title: text('.branching-player__title'),
-    focused: document.activeElement === q('.branching-player__title'),
-    text: text('.branching-node__text'),
-    chosen: text('.branching-player__chosen'),
-    feedback: text('.branching-player__feedback .branching-choice__feedback'),
-    choices: all('.branching-player__choice').map((b) => b.innerText),
-    outcome: text('.branching-node__outcome'),
-    path: all('.branching-player__path > li').map((li) => li.innerText),
-    weak: all('.branching-player__weak > li').map((li) => li.innerText),
-    steps: all('.branching-player__involved--step a').map((a) => a.dataset.step),
-    actors: all('.branching-player__involved--actor a').map((a) => a.dataset.actor),
-    debrief: text('.branching-player__debrief'),
-  };
-}"""
-
-
-def state(page: Page) -> dict:
-    return page.evaluate(STATE_JS)
-
-
-def assert_situation(current: dict, exercise: Exercise, node_id: str, lang: str) -> None:
-    node = exercise.nodes[node_id]
-    assert squash(current["title"]) == title_of(exercise, node_id, lang)
-    assert squash(current["text"]) == plain(node.text.get(lang))
-    assert [squash(label) for label in current["choices"]] == [plain(c.label.get(lang)) for c in node.choices]
-
-
-def assert_feedback(current: dict, choice, lang: str) -> None:
-    assert plain(choice.label.get(lang)) in squash(current["chosen"])
-    assert plain(choice.feedback.get(lang)) in squash(current["feedback"])
-    assert (ui("weak_choice", lang) in current["feedback"]) == choice.weak
-
-
-def assert_debrief(current: dict, exercise: Exercise, path: list[int], lang: str) -> None:
-    nodes = visited_nodes(exercise, path)
-    end = exercise.nodes[nodes[-1]]
-    assert end.end
-    assert plain(end.outcome.get(lang)) in squash(current["outcome"])
-    assert len(current["path"]) == len(path)
-    taken = [exercise.nodes[node_id].choices[index] for node_id, index in zip(nodes, path, strict=False)]
-    for line, choice in zip(current["path"], taken, strict=True):
-        assert plain(choice.label.get(lang)) in squash(line)
-        assert (ui("weak_choice", lang) in line) == choice.weak
-    weak = [choice for choice in taken if choice.weak]
-    assert len(current["weak"]) == len(weak)
-    for line, choice in zip(current["weak"], weak, strict=True):
-        assert plain(choice.label.get(lang)) in squash(line)
-        assert plain(choice.feedback.get(lang)) in squash(line)
-    if not weak:
-        assert ui("player_no_weak_choices", lang) in current["debrief"]
-    steps = {exercise.nodes[n].step for n in nodes}
-    assert current["steps"] == [step.id for step in MANUAL.steps if step.id in steps]
-    assert set(current["actors"]) == {actor for n in nodes for actor in exercise.nodes[n].actors}
-    assert len(current["actors"]) == len(set(current["actors"]))
-    if exercise.debrief:
-        assert plain(exercise.debrief.get(lang))[:60] in squash(current["debrief"])
-    for question in exercise.questions:
-        assert plain(question.get(lang)) in squash(current["debrief"])
-
-
-def choose(page: Page, index: int) -> None:
-    page.locator(f'{STAGE} .branching-player__choice[data-choice="{index}"]').click()
-
-
-def restart(page: Page) -> None:
-    """Start again: an exercise asks first, so that a round is not lost by a slip."""
-    page.locator(f"{STAGE} .branching-player__restart").click()
-    page.locator(f"{STAGE} .branching-player__confirm-yes").click()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -387,15 +293,6 @@ def test_trainer_mode_shows_notes_questions_and_times_in_large_text(
     toggle.click()
     expect(toggle).to_have_attribute("aria-pressed", "false")
     expect(notes).to_be_hidden()
-
-
-# the browser's clock in the tests: a fixed day, and time that moves only when a test moves it
-SESSION_DAY = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
-
-
-def freeze_clock(page: Page) -> None:
-    page.clock.install(time=SESSION_DAY)
-    page.clock.pause_at(SESSION_DAY + timedelta(seconds=1))
 
 
 @ids

@@ -16,8 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from build_tools.load import load_manual
 
 from .conftest import REPO, ui
-from .test_phone_aid import path_to
-from .test_print import pdf_pages
+from .players import path_to, pdf_pages
 
 MANUAL = load_manual(REPO).manual
 AID = MANUAL.decision_aids[0]

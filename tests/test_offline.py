@@ -16,10 +16,8 @@ from build_tools.build import OFFLINE_FOLDER, build_offline
 from build_tools.load import load_manual
 
 from .conftest import REPO, copy_repo, ui
+from .players import RESULT_GROUPS, SEARCH_INPUT, paths_of, search_box, session_record, title_of, visited_nodes
 from .search_gate import TOP, GateQuery, gate_queries, judge
-from .test_exercises import paths_of, title_of, visited_nodes
-from .test_search_browser import RESULT_GROUPS, SEARCH_INPUT, search_box
-from .test_trainers import session_record
 
 MANUAL = load_manual(REPO).manual
 QUERIES = gate_queries()

@@ -17,9 +17,9 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from build_tools.load import load_manual
 
 from .conftest import REPO, plain, read_page, squash, visible_text
+from .players import AID, path_to
 
 MANUAL = load_manual(REPO).manual
-AID = MANUAL.decision_aids[0]
 PHONE = {"width": 390, "height": 844}
 REGION = next(r for r in MANUAL.regions if any(MANUAL.contact_by_id[c].phone for c in r.contacts if c != "stodtelefon"))
 COUNTY = REGION.counties[0]
@@ -31,24 +31,6 @@ def phone(browser: Browser) -> Iterator[Page]:
     context: BrowserContext = browser.new_context(viewport=PHONE, service_workers="block", has_touch=True)
     yield context.new_page()
     context.close()
-
-
-def path_to(target: str) -> list[int]:
-    """The answers (choice indices) that lead from the start to a card, breadth first."""
-    queue, via = [AID.start], {AID.start: None}
-    while queue:
-        node = queue.pop(0)
-        if node == target:
-            answers: list[int] = []
-            while via[node]:
-                node, index = via[node]  # type: ignore[misc]
-                answers.insert(0, index)
-            return answers
-        for index, choice in enumerate(AID.nodes[node].choices):
-            if choice.next not in via:
-                via[choice.next] = (node, index)
-                queue.append(choice.next)
-    raise AssertionError(target)
 
 
 # every tap on a link or button, counted in sessionStorage (it survives the page change); a tel: link is

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import Page
 
 from build_tools.load import load_manual
 
 from .conftest import REPO
+from .players import pdf_pages
 
 MANUAL = load_manual(REPO).manual
 PREFIX = {"sv": "", "en": "/en"}
-
-
-def pdf_pages(page: Page) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(format="A4")))
 
 
 def before_border(page: Page, selector: str) -> str:

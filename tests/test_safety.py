@@ -23,6 +23,7 @@ from build_tools.load import load_manual
 from build_tools.render import Renderer
 
 from .conftest import FIXTURES, REPO, _QuietHandler, copy_repo
+from .players import watch
 
 LANGS = ("sv", "en")
 
@@ -194,19 +195,6 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-def watch(page: Page) -> list[str]:
-    """Record everything that shows code ran or was blocked: dialogs, errors, CSP violations."""
-    events: list[str] = []
-    page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    page.on("pageerror", lambda error: events.append(f"error: {error}"))
-    page.on("console", lambda message: events.append(f"console: {message.text}") if message.type == "error" else None)
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
-    )
-    return events
 
 
 INJECTED = "img[src='x'], svg[onload], a[href^='javascript' i], [onclick], [onerror], [onload], [onmouseover]"

@@ -7,18 +7,16 @@ given, among the section links of those groups.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from urllib.parse import urlparse
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from .conftest import settled, ui
+from .players import RESULT_GROUPS, SEARCH_INPUT, search_box, site_path
 from .search_gate import TOP, GateQuery, gate_queries, judge
 
 QUERIES = gate_queries()
-SEARCH_INPUT = "input[data-md-component=search-query]"
-RESULT_GROUPS = ".md-search-result__list > li"
 
 
 @pytest.fixture(scope="module")
@@ -51,27 +49,6 @@ def test_a_page_builds_its_search_index_only_when_the_reader_searches(page: Page
     assert worker.evaluate("self.manualSearchIndex") == "built", "opening the search builds the index"
     groups = search_box(page, "betänketid")
     assert any("tidsfrister" in href or "steg/" in href for group in groups for href in group)
-
-
-def site_path(href: str) -> str:
-    """'http://host/en/steg/x/?h=word#anchor' -> 'en/steg/x/#anchor', like the gate's URLs."""
-    url = urlparse(href)
-    return url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
-
-
-def search_box(page: Page, query: str, site_path: Callable[[str], str] = site_path) -> list[list[str]]:
-    """Type the query as a person does; return the result groups, each a list of site paths."""
-    box = page.locator(SEARCH_INPUT)
-    box.fill("")
-    box.press("End")  # Material searches on key events
-    page.wait_for_selector(RESULT_GROUPS, state="detached")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_selector(RESULT_GROUPS, timeout=15_000)
-    groups = page.eval_on_selector_all(
-        RESULT_GROUPS, "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))"
-    )
-    return [[site_path(href) for href in group] for group in groups]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.id for q in QUERIES])

@@ -17,14 +17,13 @@ from build_tools.branching import SESSION_FORMAT, SESSIONS_PAGE, card_order
 from build_tools.model import Exercise
 from build_tools.render import ui_strings
 
-from .conftest import assert_no_axe_violations, plain, squash, tree_walk, ui
-from .test_exercises import (
+from .conftest import LANGS, assert_no_axe_violations, built_page, plain, squash, tree_walk, ui
+from .players import (
+    DAY,
     EXERCISES,
-    LANGS,
     STAGE,
     assert_debrief,
     assert_situation,
-    built_page,
     card_numbers,
     choose,
     freeze_clock,
@@ -32,11 +31,12 @@ from .test_exercises import (
     page_url,
     paths_of,
     restart,
+    session_record,
     state,
     title_of,
     visited_nodes,
+    watch,
 )
-from .test_safety import watch
 
 PRESENTER = ".branching-presenter__stage"
 PROJECTOR = {"width": 1366, "height": 768}
@@ -632,39 +632,6 @@ def test_participant_cards_hold_situations_and_choices_but_no_feedback_and_no_we
 
 
 # --- the debrief across groups -------------------------------------------------------------------
-
-DAY = "2024-03-05"
-
-
-def session_record(exercise: Exercise, path: list[int], group: str | None, lang: str, pace: int) -> dict:
-    """A round as the player writes it (tests/test_exercises.py checks the player's own files)."""
-    nodes = visited_nodes(exercise, path)
-    entries = []
-    for step, (node_id, index) in enumerate(zip(nodes, path, strict=False)):
-        choice = exercise.nodes[node_id].choices[index]
-        entries.append(
-            {
-                "situation": node_id,
-                "situation_title": title_of(exercise, node_id, lang),
-                "planned_minutes": exercise.nodes[node_id].minutes,
-                "seconds": pace * (step + 1),
-                "choice": index + 1,
-                "label": plain(choice.label.get(lang)),
-                "weak": choice.weak,
-                "next": choice.next,
-                "votes": None,
-            }
-        )
-    return {
-        "format": SESSION_FORMAT,
-        "exercise": exercise.id,
-        "language": lang,
-        "date": DAY,
-        "group": group,
-        "finished": True,
-        "path": entries,
-        "reached": {"situation": nodes[-1], "end": True},
-    }
 
 
 def clock_text(seconds: float) -> str:

@@ -18,7 +18,7 @@ from build_tools.load import load_manual
 from build_tools.webapp import site_files
 
 from .conftest import REPO, _QuietHandler
-from .test_phone_aid import path_to
+from .players import path_to
 
 MANUAL = load_manual(REPO).manual
 MINE = {"format": "manualen-local-contacts/1", "contacts": {"socialjouren": {"phone": "08-123 456 78", "note": ""}}}
