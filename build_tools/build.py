@@ -63,7 +63,8 @@ def language_workers() -> Iterator[Executor | None]:
 def build_language(
     root: Path, manual: Manual, lang: str, folder: Path, offline_build: bool, pages: list[GeneratedPage] | None
 ) -> Path:
-    """One language: its source generated into `folder`, built into `folder/site`, the search finished."""
+    """One language: its source generated into `folder`, built into `folder/site`, the search finished,
+    the pages minified."""
     try:
         source = generate.generate_language(root, manual, lang, folder / "source", offline_build, pages=pages)
     except (generate.ConfigError, offline.ShimMissing) as exc:
@@ -74,6 +75,7 @@ def build_language(
     except engine.EngineError as exc:
         raise BuildFailed(f"{lang}: {exc}") from None
     engine.finish(site_dir, manual, lang, root)
+    minify.minify_pages(site_dir)
     return site_dir
 
 
@@ -110,7 +112,6 @@ def build_into(
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 site.rename(target)
-    minify.minify_pages(staging)
     if not offline_build:
         webapp.write_service_worker(staging)
 

@@ -21,7 +21,7 @@ from build_tools.checks.walk import all_nodes
 from build_tools.cli import main
 from build_tools.model import Manual, Node
 
-from .conftest import FIXTURES, REPO, copy_repo, read_page
+from .conftest import FIXTURES, LANGS, REPO, copy_repo, read_page
 
 STEP1 = "steps/01-identifiering.yml"
 STEP2 = "steps/02-akut-skydd.yml"
@@ -1293,6 +1293,19 @@ def test_an_interrupted_build_leaves_debris_that_the_next_build_removes(minimal_
     build_site(minimal_repo)
     assert (minimal_repo / "site" / "index.html").is_file()
     assert not list(minimal_repo.glob(".site-build-*")) and not list(minimal_repo.glob(".site-old-*"))
+
+
+def test_the_quick_ids_of_every_generated_page_are_ids_the_page_really_has() -> None:
+    """The link check looks an anchor up among the ids written in a page and its plain headings first,
+    and converts the page only for one it does not find there: so those quick ids must all be real."""
+    from build_tools.checks.links import likely_ids, section_ids
+    from build_tools.render import Renderer
+
+    manual = pipeline.check(REPO).manual
+    for lang in LANGS:
+        for generated in Renderer(manual, lang).pages():
+            false_ids = likely_ids(generated.content) - section_ids(generated.content)
+            assert not false_ids, (lang, generated.path, false_ids)
 
 
 def test_a_text_may_link_to_a_page_and_section_the_build_makes(minimal_repo: Path, capsys) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import markdown
+from markdown.extensions.toc import slugify
 
 from .. import layout
 from .. import messages as m
@@ -27,11 +28,21 @@ from .markup import all_texts
 # the Markdown extensions of mkdocs.yml that make ids (headings, attribute lists, HTML blocks)
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 ID = re.compile(r'\bid="([^"]+)"')
+# what most anchors name, found without converting the page: an id written out, or a plain heading
+WRITTEN_ID = re.compile(r'\bid="([^"]+)"|\{:?[^}\n]*#([\w-]+)[^}\n]*\}')
+PLAIN_HEADING = re.compile(r"^#{1,6}[ \t]+([^\n{\[<`*_&\\]+?)[ \t#]*$", re.M)
 
 
 def section_ids(text: str) -> set[str]:
     """The ids a page's Markdown gives its elements, as the site's Markdown makes them."""
     return set(ID.findall(markdown.Markdown(extensions=EXTENSIONS).convert(text)))
+
+
+def likely_ids(text: str) -> set[str]:
+    """The ids written in a page and those of its plain headings: quick, and what most anchors name. An
+    anchor not among them is looked up in `section_ids` (the page converted), which decides."""
+    written = {first or second for first, second in WRITTEN_ID.findall(text)}
+    return written | {slugify(title.strip(), "-") for title in PLAIN_HEADING.findall(text)}
 
 
 def handwritten_pages(root: Path, lang: str) -> dict[str, str]:
@@ -58,6 +69,7 @@ def check_text_links(manual: Manual, root: Path, generated: Mapping[str, Iterabl
     for lang, made in generated.items():
         pages = handwritten_pages(root, lang) | dict(made)
         ids: dict[str, set[str]] = {}
+        converted: set[str] = set()
         # each page's links read once, as the texts' are: where a text's link is shown
         shown_on: dict[str, list[str]] = {}
         for page, content in pages.items():
@@ -65,14 +77,20 @@ def check_text_links(manual: Manual, root: Path, generated: Mapping[str, Iterabl
                 shown_on.setdefault(target, []).append(page)
         for path, line, _text, target in texts:
             for page in shown_on.get(target, ()):
-                problem = _problem(path, line, target, page, pages, ids)
+                problem = _problem(path, line, target, page, pages, ids, converted)
                 if problem is not None:
                     problems.setdefault((path, line, target), problem)
     return list(problems.values())
 
 
 def _problem(
-    path: str, line: int, target: str, page: str, pages: Mapping[str, str], ids: dict[str, set[str]]
+    path: str,
+    line: int,
+    target: str,
+    page: str,
+    pages: Mapping[str, str],
+    ids: dict[str, set[str]],
+    converted: set[str],
 ) -> Problem | None:
     address, _, anchor = target.partition("#")
     address = address.split("?", 1)[0]
@@ -85,7 +103,10 @@ def _problem(
         return None  # an image or file of the site (content/ holds only safe kinds)
     if anchor:
         if resolved not in ids:
-            ids[resolved] = section_ids(pages[resolved])
+            ids[resolved] = likely_ids(pages[resolved])
+        if anchor not in ids[resolved] and resolved not in converted:
+            ids[resolved] |= section_ids(pages[resolved])
+            converted.add(resolved)
         if anchor not in ids[resolved]:
             return m.TEXT_ANCHOR_NOT_FOUND.at(path, line, target=target, page=resolved, anchor=anchor)
     return None
