@@ -8,7 +8,8 @@ as it was.
 The languages are built side by side, each in a process of its own, when the machine has the cores:
 the engine's share of a build halves on two. The processes are forked from a server that imported
 the engine while this process checked the content (a fork of this process would copy its threads'
-locks, and `manual serve` builds in a thread).
+locks, and `manual serve` builds in a thread). As with any such pool, the worker processes import the
+main module: a script that calls `build_site` keeps its work under `if __name__ == "__main__":`.
 """
 
 from __future__ import annotations
