@@ -139,3 +139,11 @@ def test_only_the_engine_adapter_may_import_the_engine() -> None:
     for path in (REPO / "build_tools").rglob("*.py"):
         if "engine" not in path.relative_to(REPO / "build_tools").parts:
             assert not engine_names.search(path.read_text(encoding="utf-8")), f"{path} names the engine's package"
+
+
+def test_every_ui_string_has_a_text_in_each_site_language_and_in_no_other() -> None:
+    """A language added to the table needs every string of build_tools/templates/strings.yml; a code
+    that is no site language (a typo) is no translation either."""
+    for key, texts in ui_strings().items():
+        assert isinstance(texts, dict) and set(texts) == set(SITE_LANGUAGES), key
+        assert all(isinstance(text, str) and text.strip() for text in texts.values()), key
