@@ -204,7 +204,7 @@ def shared_tab(browser: Browser, browser_context_args: dict) -> Iterator[Tab]:
 
 
 # Material's search says it is ready (its placeholder text, from the page's own translations) once the
-# worker has fetched and indexed everything
+# page has fetched the search index and handed it to the worker (which builds it when the search opens)
 SEARCH_READY_JS = """() => {
   const meta = document.querySelector('.md-search-result__meta')
   const config = document.getElementById('__config')

@@ -42,8 +42,8 @@ def overflow(page: Page) -> dict:
 
 @pytest.mark.parametrize("path", SITE_PAGES)
 def test_page_is_accessible_and_private(tab: Tab, site_url: str, path: str) -> None:
-    """One visit per page: axe at desktop size once the search worker has its index (the page is done
-    changing), then the same page at phone size (the layout follows the window), where nothing may be
+    """One visit per page: axe at desktop size once the search has its index (the page is done loading
+    and changing), then the same page at phone size (the layout follows the window), where nothing may be
     wider than the screen either."""
     page = tab.page
     page.set_viewport_size(VIEWPORTS["desktop"])

@@ -25,8 +25,8 @@ def search_pages(browser: Browser, site_url: str) -> Iterator[dict[str, Page]]:
     pages = {}
     for lang, path in (("sv", "/"), ("en", "/en/")):
         page = browser.new_page()
-        page.goto(site_url + path, wait_until="networkidle")  # the worker has loaded the index
-        page.locator(SEARCH_INPUT).click()
+        page.goto(site_url + path, wait_until="networkidle")  # the index is fetched
+        page.locator(SEARCH_INPUT).click()  # the search opened: the worker builds its index
         pages[lang] = page
     yield pages
     for page in pages.values():
